@@ -1,0 +1,44 @@
+"""The entry points: text, bytes or a file in, a Report out, or a GixrError that says why not."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from lark.exceptions import UnexpectedInput
+
+from .assemble import assemble
+from .decoding import MAX_INPUT_BYTES, check_text, decode
+from .errors import EmptyInputError, GrammarError, InputTooLargeError
+from .grammar import report_parser
+from .layout import iter_rows
+from .model import Report
+from .normalize import normalize
+from .scanner import ScanInput
+
+
+def parse(text: str) -> Report:
+    """Parse the text of one report."""
+    if len(text) > MAX_INPUT_BYTES:
+        raise InputTooLargeError(f"input is {len(text)} characters; the limit is {MAX_INPUT_BYTES}")
+    if not text.strip():
+        raise EmptyInputError("the input is empty")
+    check_text(text)
+    normalized = normalize(text)
+    source = ScanInput(iter_rows(normalized.lines), normalized)
+    try:
+        document = report_parser().parse(source)  # type: ignore[arg-type]
+    except UnexpectedInput as e:  # the grammar accepts any token order the scanner lets through
+        raise GrammarError(f"the parser could not go on: {e.__class__.__name__}", line=getattr(e, "line", None)) from e
+    return assemble(document, source.diagnostics)
+
+
+def parse_bytes(data: bytes) -> Report:
+    """Parse a report given as bytes: UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK."""
+    text, _ = decode(data)
+    return parse(text)
+
+
+def parse_file(path: str | os.PathLike[str]) -> Report:
+    """Parse the report in a file (any encoding ``parse_bytes`` reads)."""
+    return parse_bytes(Path(path).read_bytes())

@@ -1,0 +1,37 @@
+"""Loading the grammars: one cached LALR parser for parsing, one for the debugging tree view."""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from lark import Lark
+
+from .scanner import CellScanner
+from .transformer import report_transformer
+
+_HERE = Path(__file__).resolve().parent
+
+
+def grammar_dir() -> Path:
+    """The folder of the .lark files: inside the installed package, or ``grammars/`` in a checkout."""
+    for candidate in (_HERE / "grammars", _HERE.parent / "grammars"):
+        if (candidate / "report.lark").is_file():
+            return candidate
+    raise FileNotFoundError(f"grammars not found next to {_HERE}")
+
+
+def grammar_files() -> list[Path]:
+    return sorted(grammar_dir().glob("*.lark"))
+
+
+@functools.cache
+def report_parser(tree: bool = False) -> Lark:
+    """The report parser; ``tree=True`` builds parse trees (for debugging) instead of drafts."""
+    return Lark.open(
+        str(grammar_dir() / "report.lark"),
+        parser="lalr",
+        lexer=CellScanner,
+        transformer=None if tree else report_transformer(),
+        maybe_placeholders=False,
+    )

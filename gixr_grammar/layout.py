@@ -1,0 +1,120 @@
+"""Lines to cells: the layouts tables arrive in, reduced to one stream of rows of cells.
+
+- tab-separated rows (Word, a browser copy of HTML): cells split on tabs;
+- markdown pipe rows (``| a | b |``), whose ``|---|`` rules are dropped like ``----`` rules;
+- one cell per line (``\\tcell`` lines, rows separated by blank lines, a wrapped cell continued on a
+  line of its own without the tab): collapsed into rows, wrapped cells rejoined (本年新 + 制作数量);
+- anything else: the line is one cell (space-separated values are split off by the scanner).
+
+Markdown heading marks (``###``) and bold marks (``**``) are dropped. Every cell keeps the 1-based
+line and column where it starts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+import attrs
+
+
+@attrs.frozen(slots=True)
+class RawCell:
+    text: str
+    line: int
+    column: int
+
+
+Row = list[RawCell]
+
+_HEADING_MARK = re.compile(r"^ {0,3}#{1,6}[ \t]+")
+_RULE_CELL = re.compile(r":?-{3,}:?|—{3,}|={3,}")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MIN_CELL_LINES = 3  # fewer \tcell lines than this are ordinary lines, not a cell-per-line table
+
+
+def iter_rows(lines: Sequence[str]) -> Iterator[Row]:
+    """Yield the rows of cells of normalised ``lines``; blank lines and rules yield nothing."""
+    index = 0
+    while index < len(lines):
+        if _is_cell_line(lines[index]):
+            end, cell_lines = _cell_block_end(lines, index)
+            if cell_lines >= _MIN_CELL_LINES:
+                yield from _collapse(lines, index, end)
+                index = end
+                continue
+        row = split_line(lines[index], index + 1)
+        if row:
+            yield row
+        index += 1
+
+
+def split_line(line: str, number: int) -> Row:
+    """The cells of one line (empty for blank lines and table rules)."""
+    line = line.rstrip(" ")
+    offset = 0
+    heading = _HEADING_MARK.match(line)
+    if heading:
+        offset = heading.end()
+    if "\t" in line:
+        cells = _split(line, "\t", offset, number)
+    elif _PIPE_ROW.match(line):
+        start = line.index("|") + 1
+        cells = _split(line[: line.rindex("|")], "|", start, number)
+    else:
+        cells = _split(line, None, offset, number)
+    if all(not c.text or _RULE_CELL.fullmatch(c.text) for c in cells):
+        return []  # a blank line, a line of empty cells, or a table rule
+    return cells
+
+
+def _split(line: str, separator: str | None, start: int, number: int) -> Row:
+    parts = [line[start:]] if separator is None else line[start:].split(separator)
+    cells = []
+    column = start + 1
+    for part in parts:
+        text = part.replace("**", "")
+        stripped = text.strip(" ")
+        lead = len(text) - len(text.lstrip(" "))
+        cells.append(RawCell(stripped, number, column + lead))
+        column += len(part) + 1
+    return cells
+
+
+def _is_cell_line(line: str) -> bool:
+    return line.startswith("\t") and line.count("\t") == 1
+
+
+def _cell_block_end(lines: Sequence[str], start: int) -> tuple[int, int]:
+    """End (exclusive) of the cell-per-line block starting at ``start``, and its count of cell lines."""
+    index, cell_lines = start, 0
+    while index < len(lines):
+        line = lines[index]
+        if _is_cell_line(line):
+            cell_lines += 1
+        elif line.strip(" "):
+            continues_cell = "\t" not in line and _is_cell_line(lines[index - 1])
+            if not continues_cell:
+                break
+        index += 1
+    return index, cell_lines
+
+
+def _collapse(lines: Sequence[str], start: int, end: int) -> Iterator[Row]:
+    row: Row = []
+    for index in range(start, end):
+        line = lines[index].rstrip(" ")
+        if not line:
+            if row:
+                yield row
+            row = []
+        elif line.startswith("\t"):
+            text = line[1:].replace("**", "")
+            row.append(RawCell(text.strip(" "), index + 1, 2 + len(text) - len(text.lstrip(" "))))
+        elif row:  # a wrapped cell: rejoin it with the cell above
+            last = row[-1]
+            row[-1] = RawCell(last.text + line.strip(" "), last.line, last.column)
+        else:
+            row.append(RawCell(line.strip(" "), index + 1, 1))
+    if row:
+        yield row

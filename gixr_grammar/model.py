@@ -1,0 +1,138 @@
+"""The typed result of parsing: a Report, its sections and tables, cells and diagnostics.
+
+Every class is frozen. A Cell knows where it was read; a Diagnostic knows where it was raised.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+
+import attrs
+
+Value = int | Decimal
+
+
+class Severity(str, enum.Enum):
+    ERROR = "error"  # a number could not be read or placed
+    WARNING = "warning"  # the parser had to guess, or the report departs from the format
+    INFO = "info"  # something worth knowing that changed no number
+
+
+class CellStatus(str, enum.Enum):
+    READ = "read"  # the number is printed in the text
+    BLANK = "blank"  # the cell is printed blank (empty, /, —, 无)
+    INFERRED = "inferred"  # not printed; the only value the table's arithmetic allows
+    MISSING = "missing"  # not printed, or not placeable; value is None
+
+
+class ReportKind(str, enum.Enum):
+    STANDARD = "standard"  # a report in the 2019 or 2021 format
+    PRE_2019 = "pre_2019"  # a report under the 2008 regulations: no unified tables
+
+
+@attrs.frozen
+class Diagnostic:
+    """Something the parser skipped, guessed or found wrong, with where and what."""
+
+    code: str
+    severity: Severity
+    message: str
+    line: int | None = None
+    column: int | None = None
+    expected: str | None = None
+    found: str | None = None
+
+
+@attrs.frozen
+class Cell:
+    """One value of a table at its SCHEMA.md address, with the source position it was read at."""
+
+    address: str
+    value: Value | None
+    status: CellStatus
+    line: int | None = None
+    column: int | None = None
+    raw: str | None = None  # the cell's text as printed (after normalisation)
+
+
+@attrs.frozen
+class Row:
+    key: str
+    label: str  # as printed
+    line: int
+    cells: tuple[Cell, ...]
+
+
+@attrs.frozen
+class Table:
+    number: int  # 2, 3 or 4
+    template: str | None
+    rows: tuple[Row, ...]
+    first_line: int
+    last_line: int
+    notes: tuple[str, ...] = ()  # text inside the table that is no row (footnotes, label halves)
+
+    def row(self, key: str) -> Row | None:
+        return next((r for r in self.rows if r.key == key), None)
+
+
+@attrs.frozen
+class Subsection:
+    heading: str
+    body: str
+    first_line: int
+    last_line: int
+
+
+@attrs.frozen
+class Section:
+    number: int  # 1–6 in the order of the format
+    kind: str  # overview, proactive, requests, review_litigation, problems, other
+    heading: str
+    body: str
+    subsections: tuple[Subsection, ...]
+    headings: tuple[str, ...]  # free and nested numbered headings inside the section
+    first_line: int
+    last_line: int
+
+
+@attrs.frozen
+class Meta:
+    title: str | None
+    agency: str | None
+    year: int | None
+    template: str | None
+    title_line: int | None = None
+    signature: str | None = None
+    date: str | None = None
+
+
+@attrs.frozen
+class Report:
+    meta: Meta
+    kind: ReportKind
+    preamble: str
+    sections: tuple[Section, ...]
+    tables: tuple[Table, ...]
+    diagnostics: tuple[Diagnostic, ...]
+
+    def table(self, number: int) -> Table | None:
+        return next((t for t in self.tables if t.number == number), None)
+
+    def section(self, number: int) -> Section | None:
+        return next((s for s in self.sections if s.number == number), None)
+
+    def cell_records(self) -> dict[str, Cell]:
+        """Every table cell by address, with its provenance (read, blank, inferred, missing)."""
+        return {cell.address: cell for table in self.tables for row in table.rows for cell in row.cells}
+
+    def cells(self) -> dict[str, object]:
+        """The flat SCHEMA.md mapping: meta.* then t2/t3/t4 cells; absent rows absent, blanks None."""
+        flat: dict[str, object] = {
+            "meta.agency": self.meta.agency,
+            "meta.year": self.meta.year,
+            "meta.template": self.meta.template,
+        }
+        flat.update((address, cell.value) for address, cell in self.cell_records().items())
+        return flat

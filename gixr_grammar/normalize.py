@@ -1,0 +1,87 @@
+"""Character normalisation that keeps every line where it was.
+
+PDF and Word exports write Kangxi radicals (⼀⼆⼈) and CJK radical-supplement forms (⺠) for ordinary
+characters, full-width digits and brackets, odd spaces and zero-width marks. We fold them with one
+``str.translate`` pass. Characters map one-to-one or are deleted, and line breaks are untouched, so
+line N of the normalised text is line N of the source; columns shift only on lines where something
+was deleted, and ``NormalizedText.source_column`` maps them back.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import attrs
+
+# CJK Radicals Supplement forms that NFKC leaves alone, to the characters they stand for.
+_RADICAL_SUPPLEMENT = {
+    pair[0]: pair[1]
+    for pair in (
+        "⺁厂 ⺇几 ⺊卜 ⺌小 ⺒巳 ⺓幺 ⺙攵 ⺛旡 ⺜日 ⺝月 ⺞歺 ⺟母 ⺠民 ⺧牛 ⺩王 ⺫罒 ⺬示 ⺮竹 ⺯糸 ⺰纟 "
+        "⺷羊 ⺻聿 ⺼肉 ⺾艹 ⻀虫 ⻁虎 ⻄西 ⻅见 ⻆角 ⻈讠 ⻉贝 ⻊足 ⻋车 ⻍辶 ⻑長 ⻒镸 ⻓长 ⻔门 ⻘青 ⻙韦 "
+        "⻚页 ⻛风 ⻜飞 ⻝食 ⻢马 ⻣骨 ⻤鬼 ⻥鱼 ⻦鸟 ⻧卤 ⻨麦 ⻩黄 ⻪黾 ⻬齐 ⻮齿 ⻰龙 ⻳龟"
+    ).split()
+}
+_SPACES = "\u00a0\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_DELETED = "\u200b\u200c\u200d\u2060\ufeff\u00ad\x0c\x0b"
+_FULLWIDTH_ASCII = "０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ（）．／＋－％＃＊｜"
+_ASCII = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz()./+-%#*|"
+
+
+def _table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {}
+    for code in range(0x2F00, 0x2FD6):  # Kangxi radicals: NFKC gives the ordinary character
+        table[code] = unicodedata.normalize("NFKC", chr(code))
+    table.update((ord(k), v) for k, v in _RADICAL_SUPPLEMENT.items())
+    table.update((ord(k), v) for k, v in zip(_FULLWIDTH_ASCII, _ASCII, strict=True))
+    table.update((ord(ch), " ") for ch in _SPACES)
+    table.update((ord(ch), None) for ch in _DELETED)
+    return table
+
+
+TRANSLATION = _table()
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_DELETED_RE = re.compile(f"[{_DELETED}]")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def normalize_line(line: str) -> str:
+    """Fold one line's characters; idempotent."""
+    return line.translate(TRANSLATION)
+
+
+def compact(text: str) -> str:
+    """The text with all whitespace removed: what labels are matched on (三、本 年度办 理结果)."""
+    return _WHITESPACE.sub("", text)
+
+
+@attrs.frozen
+class NormalizedText:
+    """The normalised lines of a source text, and the way back to source columns."""
+
+    lines: tuple[str, ...]
+    # Source lines that lost characters to normalisation, by 0-based index (others map 1:1).
+    _shifted: dict[int, str] = attrs.field(factory=dict, alias="shifted")
+
+    def source_column(self, line: int, column: int) -> int:
+        """The 1-based source column of 1-based ``column`` on 1-based ``line``."""
+        source = self._shifted.get(line - 1)
+        if source is None:
+            return column
+        kept = 0
+        for index, ch in enumerate(source):
+            if _DELETED_RE.match(ch):
+                continue
+            kept += 1
+            if kept == column:
+                return index + 1
+        return len(source) + 1
+
+
+def normalize(text: str) -> NormalizedText:
+    """Split into lines (CRLF, CR or LF) and fold characters, keeping line numbers."""
+    source_lines = _LINE_BREAK.split(text)
+    lines = _LINE_BREAK.split(text.translate(TRANSLATION))
+    shifted = {i: src for i, (src, out) in enumerate(zip(source_lines, lines, strict=True)) if len(src) != len(out)}
+    return NormalizedText(tuple(lines), shifted=shifted)

@@ -1,0 +1,222 @@
+"""The contextual cell scanner: Lark's lexer for report text, one token per cell or run of values.
+
+Layout (``layout.iter_rows``) turns lines into cells; this module turns cells into the terminals
+of ``grammars/*.lark``. A text cell's compact text is matched against the grammar's own terminal
+patterns (whole-cell match, highest priority first), and the first terminal the LALR parser accepts
+in its current state is taken, the way Lark's contextual lexer works: 总计 is a header word in a
+header and （七）总计 in the body, a short line is a table note inside a table and a heading
+outside. Consecutive value cells (numbers, blanks, empty cells), on one line or many, become one
+VALUES token that carries its cells, so a table row is two or three tokens.
+
+Imported grammars namespace their terminals (``table3__VALUES``); candidates are looked up by base
+name and resolved to whichever namespaced terminal the parser accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Generator, Iterable, Iterator
+from typing import Any
+
+import attrs
+from lark import Token
+from lark.common import LexerConf
+from lark.lexer import Lexer
+
+from .errors import GrammarError
+from .layout import RawCell, Row
+from .model import Diagnostic, Severity
+from .normalize import NormalizedText, compact
+from .values import is_value, split_values
+
+VALUES = "VALUES"
+TEXT = "TEXT"
+FRAGMENT = "FRAGMENT"
+# Terminals that match almost any short text: taken only when nothing more specific matches.
+WEAK = frozenset({"NUM_HEAD", FRAGMENT, "FREE_HEAD", TEXT})
+_WORDS = re.compile(r"\S+")
+
+
+class ScanToken(Token):
+    """A Lark token that also carries the source cells it was made of (the values of a VALUES run)."""
+
+    __slots__ = ("cells",)
+    cells: tuple[RawCell, ...]
+
+
+def base_name(terminal: str) -> str:
+    """``table3__VALUES`` → ``VALUES``."""
+    return terminal.rsplit("__", 1)[-1]
+
+
+def namespace(terminal: str) -> str:
+    """``table3__VALUES`` → ``table3``; ``TEXT`` → ``""``."""
+    return terminal.rpartition("__")[0]
+
+
+@attrs.define
+class ScanInput:
+    """What the parser is given instead of a string: the rows of cells, and a diagnostics sink."""
+
+    rows: Iterable[Row]
+    text: NormalizedText
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+    namespace: str = ""  # the grammar of the last token emitted
+
+
+Emission = Generator[ScanToken, None, list[RawCell]]
+
+
+class CellScanner(Lexer):
+    """Lark custom lexer (interface 1: sees the parser state) over ``ScanInput``."""
+
+    __future_interface__ = 1
+
+    def __init__(self, lexer_conf: LexerConf) -> None:
+        terminals = sorted(lexer_conf.terminals, key=lambda t: -t.priority)
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        for terminal in terminals:
+            name, pattern = base_name(terminal.name), terminal.pattern.to_regexp()
+            known = self._patterns.setdefault(name, re.compile(pattern))
+            if known.pattern != pattern:
+                raise GrammarError(f"two grammars define terminal {name} differently: {known.pattern!r}, {pattern!r}")
+        self._priority = {base_name(t.name): t.priority for t in terminals}
+        self._order = tuple(self._patterns)
+        self._ignore = frozenset(base_name(name) for name in lexer_conf.ignore)
+        self._first = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in self._patterns.items()))
+        self._accepted_by_state: dict[Any, dict[str, str]] = {}
+
+    def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
+        source: ScanInput = lexer_state.text
+        for token in self._scan(source, parser_state):
+            source.namespace = namespace(token.type)
+            yield token
+
+    def _scan(self, source: ScanInput, parser_state: Any) -> Iterator[ScanToken]:
+        run: list[RawCell] = []
+        for row in source.rows:
+            held: list[RawCell] = []  # empty cells that start a row: a label's padding, if one follows
+            for cell in row:
+                if not cell.text and not held and cell is row[0] or held and not cell.text:
+                    held.append(cell)
+                elif not cell.text or is_value(cell.text):
+                    run.extend(held)
+                    held = []
+                    run.append(cell)
+                else:
+                    held = []
+                    yield from self._flush(run, parser_state, source)
+                    run = yield from self._text_cell(cell, parser_state, source)
+            run.extend(held)
+        yield from self._flush(run, parser_state, source)
+
+    # -- choosing a terminal -------------------------------------------------------------------
+
+    def _accepted(self, parser_state: Any) -> dict[str, str]:
+        """Base name → terminal name, for every terminal the parser accepts in its current state."""
+        position = parser_state.position
+        accepted = self._accepted_by_state.get(position)
+        if accepted is None:
+            actions = parser_state.parse_conf.parse_table.states[position]
+            accepted = {base_name(name): name for name in actions if name.isupper() or "__" in name}
+            self._accepted_by_state[position] = accepted
+        return accepted
+
+    def _choose(
+        self, text: str, parser_state: Any, source: ScanInput, allowed: frozenset[str] | None = None
+    ) -> str | None:
+        """The terminal for ``text``: the highest-priority one that matches all of it and that the
+        parser accepts now; between equal priorities, one of the grammar that made the last token,
+        so that a table goes on rather than another begins (总计 in table 四's header)."""
+        accepted = self._accepted(parser_state)
+        best: str | None = None
+        first = self._first.fullmatch(text)
+        if first and first.lastgroup in accepted and (allowed is None or first.lastgroup in allowed):
+            best = first.lastgroup
+            if namespace(accepted[best]) == source.namespace:
+                return accepted[best]
+        for name in self._order:
+            if best is not None and self._priority[name] < self._priority[best]:
+                break
+            if name == best or name not in accepted or (allowed is not None and name not in allowed):
+                continue
+            if self._patterns[name].fullmatch(text):
+                if namespace(accepted[name]) == source.namespace:
+                    return accepted[name]
+                best = best or name
+        return None if best is None else accepted[best]
+
+    def _is_strong(self, text: str) -> bool:
+        """Whether ``text`` matches a specific terminal (a label, a header word), in any state."""
+        first = self._first.fullmatch(text)
+        return first is not None and first.lastgroup not in WEAK
+
+    # -- emitting ------------------------------------------------------------------------------
+
+    def _text_cell(self, cell: RawCell, parser_state: Any, source: ScanInput) -> Emission:
+        """Emit the tokens of one text cell; return the value cells that follow its label."""
+        label, values = split_values(cell.text)
+        if values:
+            value_cells = [RawCell(text, cell.line, cell.column + offset) for text, offset in values]
+            if not label:
+                return value_cells
+            name = self._choose(compact(label), parser_state, source)
+            if name is not None and (base_name(name) not in WEAK or base_name(name) == FRAGMENT):
+                yield self._token(name, RawCell(label, cell.line, cell.column))
+                return value_cells
+        whole = compact(cell.text)
+        name = self._choose(whole, parser_state, source)
+        if name is not None and base_name(name) not in WEAK:
+            if base_name(name) not in self._ignore:
+                yield self._token(name, cell)
+            return []
+        words = list(_WORDS.finditer(cell.text))
+        if len(words) > 1 and all(self._is_strong(compact(w.group())) for w in words):
+            for word in words:  # several labels or header words on one line, space-separated
+                piece = RawCell(word.group(), cell.line, cell.column + word.start())
+                yield from self._emit(self._choose(compact(piece.text), parser_state, source), piece, parser_state, source)
+            return []
+        yield from self._emit(name, cell, parser_state, source)
+        return []
+
+    def _flush(self, run: list[RawCell], parser_state: Any, source: ScanInput) -> Iterator[ScanToken]:
+        """Emit a run of value cells as VALUES; in prose, where no table accepts it, as text."""
+        marked = [c for c in run if c.text]
+        if not marked:
+            return
+        text = " ".join(c.text for c in marked)
+        accepted = self._accepted(parser_state)
+        if VALUES in accepted:
+            token = self._token(accepted[VALUES], marked[0], text)
+            token.cells = tuple(run)
+            yield token
+            return
+        anchor = RawCell(text, marked[0].line, marked[0].column)
+        yield from self._emit(self._choose(compact(text), parser_state, source, WEAK), anchor, parser_state, source)
+
+    def _emit(self, name: str | None, cell: RawCell, parser_state: Any, source: ScanInput) -> Iterator[ScanToken]:
+        if name is None:
+            self._unexpected(cell, parser_state, source)
+        elif base_name(name) not in self._ignore:
+            yield self._token(name, cell)
+
+    def _unexpected(self, cell: RawCell, parser_state: Any, source: ScanInput) -> None:
+        expected = sorted(self._accepted(parser_state))
+        source.diagnostics.append(
+            Diagnostic(
+                code="unexpected_text",
+                severity=Severity.WARNING,
+                message=f"text that fits nowhere at this point of the report was skipped: {cell.text[:60]!r}",
+                line=cell.line,
+                column=source.text.source_column(cell.line, cell.column),
+                expected=", ".join(expected),
+                found=cell.text,
+            )
+        )
+
+    @staticmethod
+    def _token(name: str, cell: RawCell, text: str | None = None) -> ScanToken:
+        value = cell.text if text is None else text
+        token = ScanToken(name, value, None, cell.line, cell.column, cell.line, cell.column + len(cell.text))
+        token.cells = (cell,)
+        return token

@@ -1,0 +1,126 @@
+"""The shape of the three tables in both templates: rows, columns and their addresses (SCHEMA.md).
+
+The names here are the stable addresses datasets are joined on; never rename one.
+"""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+
+class ValueKind(enum.Enum):
+    """How a column's numbers are read and typed."""
+
+    COUNT = "count"  # integer >= 0
+    SIGNED = "signed"  # integer, may be negative (本年增/减)
+    MONEY = "money"  # Decimal, in 万元
+
+
+class Template(str, enum.Enum):
+    """The State Council format a report follows, decided from its table headers."""
+
+    Y2019 = "2019"
+    Y2021 = "2021"
+
+
+@attrs.frozen
+class Column:
+    key: str
+    kind: ValueKind = ValueKind.COUNT
+
+
+@attrs.frozen
+class RowSpec:
+    key: str
+    columns: tuple[Column, ...]
+
+    @property
+    def width(self) -> int:
+        return len(self.columns)
+
+
+_C = ValueKind.COUNT
+_DOCS_2019 = (Column("made"), Column("published"), Column("total_published"))
+_ITEMS_2019 = (Column("items_last_year"), Column("items_change", ValueKind.SIGNED), Column("decisions"))
+_DOCS_2021 = (Column("issued"), Column("repealed"), Column("in_force"))
+_DECISIONS_2021 = (Column("decisions"),)
+
+T2_ROWS: dict[Template, tuple[RowSpec, ...]] = {
+    Template.Y2019: (
+        RowSpec("regulations", _DOCS_2019),
+        RowSpec("normative_documents", _DOCS_2019),
+        RowSpec("licensing", _ITEMS_2019),
+        RowSpec("other_services", _ITEMS_2019),
+        RowSpec("penalties", _ITEMS_2019),
+        RowSpec("enforcement", _ITEMS_2019),
+        RowSpec("fees", _ITEMS_2019[:2]),
+        RowSpec("procurement", (Column("projects"), Column("amount", ValueKind.MONEY))),
+    ),
+    Template.Y2021: (
+        RowSpec("regulations", _DOCS_2021),
+        RowSpec("normative_documents", _DOCS_2021),
+        RowSpec("licensing", _DECISIONS_2021),
+        RowSpec("penalties", _DECISIONS_2021),
+        RowSpec("enforcement", _DECISIONS_2021),
+        RowSpec("fees", (Column("amount", ValueKind.MONEY),)),
+    ),
+}
+
+T3_COLUMNS = tuple(
+    Column(k)
+    for k in ("natural_person", "commercial", "research", "social_welfare", "legal_service", "other_org", "total")
+)
+T3_APPLICANT_COLUMNS = tuple(c.key for c in T3_COLUMNS[:-1])
+
+DENIED_ROWS = (
+    "denied_state_secret",
+    "denied_prohibited_by_law",
+    "denied_security_stability",
+    "denied_third_party_rights",
+    "denied_internal_affairs",
+    "denied_process_information",
+    "denied_enforcement_files",
+    "denied_administrative_query",
+)
+UNAVAILABLE_ROWS = ("unavailable_not_held", "unavailable_needs_creation", "unavailable_unclear")
+NOT_PROCESSED_ROWS = (
+    "not_processed_complaint",
+    "not_processed_duplicate",
+    "not_processed_publication",
+    "not_processed_excessive",
+    "not_processed_confirmation",
+)
+OTHER_SPLIT_ROWS = ("other_overdue_correction", "other_unpaid_fee", "other_misc")
+
+# Group labels of table 三 and the numbered rows under them, in order ("2." under 不予公开 is the
+# second). OTHER is a group only in the 2021 template; printed with values it is the 2019 row.
+T3_GROUPS: dict[str, tuple[str, ...]] = {
+    "denied": DENIED_ROWS,
+    "unavailable": UNAVAILABLE_ROWS,
+    "not_processed": NOT_PROCESSED_ROWS,
+    "other": OTHER_SPLIT_ROWS,
+    "outcomes": (),
+}
+
+# Outcome rows that add up to （七）总计 (R2), in table order.
+T3_OUTCOME_ROWS = (
+    ("granted", "partially_granted") + DENIED_ROWS + UNAVAILABLE_ROWS + NOT_PROCESSED_ROWS + ("other",) + OTHER_SPLIT_ROWS
+)
+T3_ROW_ORDER = ("new_received", "carried_over") + T3_OUTCOME_ROWS + ("total", "carried_forward")
+T3_ROWS = {key: RowSpec(key, T3_COLUMNS) for key in T3_ROW_ORDER}
+
+T4_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+T4_COLUMNS = tuple(Column(k) for k in ("upheld", "corrected", "other", "pending", "total"))
+T4_ROWS = {key: RowSpec(key, T4_COLUMNS) for key in T4_GROUPS}
+T4_WIDTH = len(T4_GROUPS) * len(T4_COLUMNS)
+
+
+def t2_rows(template: Template) -> dict[str, RowSpec]:
+    return {spec.key: spec for spec in T2_ROWS[template]}
+
+
+def address(table: int, row: str, column: str) -> str:
+    """The SCHEMA.md address of one value: ``t3.new_received.natural_person``."""
+    return f"t{table}.{row}.{column}"

@@ -1,0 +1,123 @@
+"""The Chinese words the code needs outside the grammars: printed labels for display, units, blanks.
+
+Row recognition lives in grammars/*.lark; this module holds what Python itself must say or read
+(labels in messages, units of money, the words that mean "blank").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Units that may follow a number in a cell.
+UNIT_WAN_YUAN = "万元"
+UNIT_YUAN = "元"
+COUNT_UNITS = ("件", "个", "条", "项", "次")
+# Words printed in a cell that mean "no value".
+BLANK_WORDS = ("无",)
+
+SECTION_TITLES = {
+    1: "一、总体情况",
+    2: "二、主动公开政府信息情况",
+    3: "三、收到和处理政府信息公开申请情况",
+    4: "四、政府信息公开行政复议、行政诉讼情况",
+    5: "五、存在的主要问题及改进情况",
+    6: "六、其他需要报告的事项",
+}
+
+TABLE_TITLES = {2: "主动公开政府信息情况", 3: "收到和处理政府信息公开申请情况", 4: "行政复议、行政诉讼情况"}
+
+T2_ROW_LABELS = {
+    "regulations": "规章",
+    "normative_documents": "规范性文件",
+    "licensing": "行政许可",
+    "other_services": "其他对外管理服务事项",
+    "penalties": "行政处罚",
+    "enforcement": "行政强制",
+    "fees": "行政事业性收费",
+    "procurement": "政府集中采购",
+}
+
+T2_COLUMN_LABELS = {
+    "made": "本年新制作数量",
+    "published": "本年新公开数量",
+    "total_published": "对外公开总数量",
+    "items_last_year": "上一年项目数量",
+    "items_change": "本年增/减",
+    "decisions": "处理决定数量",
+    "projects": "采购项目数量",
+    "amount": "金额（万元）",
+    "issued": "本年制发件数",
+    "repealed": "本年废止件数",
+    "in_force": "现行有效件数",
+}
+
+T3_ROW_LABELS = {
+    "new_received": "一、本年新收政府信息公开申请数量",
+    "carried_over": "二、上年结转政府信息公开申请数量",
+    "granted": "（一）予以公开",
+    "partially_granted": "（二）部分公开",
+    "denied_state_secret": "（三）不予公开 1.属于国家秘密",
+    "denied_prohibited_by_law": "2.其他法律行政法规禁止公开",
+    "denied_security_stability": "3.危及“三安全一稳定”",
+    "denied_third_party_rights": "4.保护第三方合法权益",
+    "denied_internal_affairs": "5.属于三类内部事务信息",
+    "denied_process_information": "6.属于四类过程性信息",
+    "denied_enforcement_files": "7.属于行政执法案卷",
+    "denied_administrative_query": "8.属于行政查询事项",
+    "unavailable_not_held": "（四）无法提供 1.本机关不掌握相关政府信息",
+    "unavailable_needs_creation": "2.没有现成信息需要另行制作",
+    "unavailable_unclear": "3.补正后申请内容仍不明确",
+    "not_processed_complaint": "（五）不予处理 1.信访举报投诉类申请",
+    "not_processed_duplicate": "2.重复申请",
+    "not_processed_publication": "3.要求提供公开出版物",
+    "not_processed_excessive": "4.无正当理由大量反复申请",
+    "not_processed_confirmation": "5.要求行政机关确认或重新出具已获取信息",
+    "other": "（六）其他处理",
+    "other_overdue_correction": "（六）其他处理 1.申请人无正当理由逾期不补正",
+    "other_unpaid_fee": "2.申请人逾期未按收费通知要求缴纳费用",
+    "other_misc": "3.其他",
+    "total": "（七）总计",
+    "carried_forward": "四、结转下年度继续办理",
+}
+
+T3_COLUMN_LABELS = {
+    "natural_person": "自然人",
+    "commercial": "商业企业",
+    "research": "科研机构",
+    "social_welfare": "社会公益组织",
+    "legal_service": "法律服务机构",
+    "other_org": "其他",
+    "total": "总计",
+}
+
+T4_ROW_LABELS = {
+    "review": "行政复议",
+    "litigation_direct": "行政诉讼·未经复议直接起诉",
+    "litigation_after_review": "行政诉讼·复议后起诉",
+}
+
+T4_COLUMN_LABELS = {
+    "upheld": "结果维持",
+    "corrected": "结果纠正",
+    "other": "其他结果",
+    "pending": "尚未审结",
+    "total": "总计",
+}
+
+
+def label_of(address: str) -> str:
+    """The printed Chinese label of a SCHEMA.md address (``t3.granted.total`` → （一）予以公开·总计)."""
+    table, row, column = address.split(".")
+    rows, columns = {
+        "t2": (T2_ROW_LABELS, T2_COLUMN_LABELS),
+        "t3": (T3_ROW_LABELS, T3_COLUMN_LABELS),
+        "t4": (T4_ROW_LABELS, T4_COLUMN_LABELS),
+    }[table]
+    return f"{rows.get(row, row)}·{columns.get(column, column)}"
+
+# The parts of a report title (compact text): agency then year (信阳市人民政府2020年政府信息公开工作年度报告),
+# or year then agency (2019年上海市人民政府办公厅政府信息公开工作年度报告).
+TITLE_PARTS = re.compile(
+    r"^[《]?(?:(?P<year_first>(?:19|20)\d\d)年度?(?P<agency_after>.*?)政府信息公开"
+    r"|(?P<agency>.*?)(?P<year>(?:19|20)\d\d)年度?)"
+)
