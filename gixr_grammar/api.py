@@ -9,6 +9,7 @@ from lark.exceptions import UnexpectedInput
 
 from .assemble import assemble
 from .decoding import MAX_INPUT_BYTES, check_text, decode
+from .drafts import DocumentDraft
 from .errors import EmptyInputError, GrammarError, InputTooLargeError
 from .grammar import report_parser
 from .layout import iter_rows
@@ -27,9 +28,10 @@ def parse(text: str) -> Report:
     normalized = normalize(text)
     source = ScanInput(iter_rows(normalized.lines), normalized)
     try:
-        document = report_parser().parse(source)  # type: ignore[arg-type]
+        document = report_parser().parse(source)  # Lark passes custom input to the scanner
     except UnexpectedInput as e:  # the grammar accepts any token order the scanner lets through
         raise GrammarError(f"the parser could not go on: {e.__class__.__name__}", line=getattr(e, "line", None)) from e
+    assert isinstance(document, DocumentDraft)  # the parser runs the report transformer inline
     return assemble(document, source.diagnostics)
 
 

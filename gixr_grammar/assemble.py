@@ -31,7 +31,12 @@ def assemble(document: DocumentDraft, scan_diagnostics: Iterable[Diagnostic]) ->
     if not tables and meta.year is not None and meta.year < FIRST_FORMAT_YEAR:
         kind = ReportKind.PRE_2019
         diagnostics.append(
-            Diagnostic("pre_2019_format", Severity.INFO, f"a {meta.year} report under the 2008 regulations: no unified tables", meta.title_line)
+            Diagnostic(
+                "pre_2019_format",
+                Severity.INFO,
+                f"a {meta.year} report under the 2008 regulations: no unified tables",
+                meta.title_line,
+            )
         )
     else:
         diagnostics.extend(_missing(sections, tables, drafts))
@@ -60,18 +65,30 @@ def _tables_by_number(sections: list[SectionDraft], diagnostics: list[Diagnostic
     for number, parts in found.items():
         for part in parts[1:]:
             diagnostics.append(
-                Diagnostic("table_interrupted", Severity.INFO, f"table {number} goes on after text that is no row", part.first_line)
+                Diagnostic(
+                    "table_interrupted",
+                    Severity.INFO,
+                    f"table {number} goes on after text that is no row",
+                    part.first_line,
+                )
             )
     return found
 
 
-def _template(t2: list[TableDraft], t3: list[TableDraft], year: int | None, diagnostics: list[Diagnostic]) -> Template | None:
+def _template(
+    t2: list[TableDraft], t3: list[TableDraft], year: int | None, diagnostics: list[Diagnostic]
+) -> Template | None:
     """The template named by table 二's headers; else implied by table 三's rows or the year."""
     template = t2_template(t2)
     if template is not None:
         if year is not None and (year >= FIRST_2021_YEAR) != (template is Template.Y2021):
             diagnostics.append(
-                Diagnostic("template_year_mismatch", Severity.INFO, f"a {template.value}-template table 二 in a {year} report", t2[0].first_line)
+                Diagnostic(
+                    "template_year_mismatch",
+                    Severity.INFO,
+                    f"a {template.value}-template table 二 in a {year} report",
+                    t2[0].first_line,
+                )
             )
         return template
     if not t2 and not t3:
@@ -96,7 +113,9 @@ def _template(t2: list[TableDraft], t3: list[TableDraft], year: int | None, diag
     return guess
 
 
-def _build_tables(drafts: dict[int, list[TableDraft]], template: Template | None, diagnostics: list[Diagnostic]) -> tuple[Table, ...]:
+def _build_tables(
+    drafts: dict[int, list[TableDraft]], template: Template | None, diagnostics: list[Diagnostic]
+) -> tuple[Table, ...]:
     tables = []
     for number, parts in sorted(drafts.items()):
         draft = TableDraft(number, tuple(b for part in parts for b in part.blocks))
@@ -112,19 +131,31 @@ def _build_tables(drafts: dict[int, list[TableDraft]], template: Template | None
     return tuple(tables)
 
 
-def _missing(sections: tuple[Section, ...], tables: tuple[Table, ...], drafts: dict[int, list[TableDraft]]) -> list[Diagnostic]:
+def _missing(
+    sections: tuple[Section, ...], tables: tuple[Table, ...], drafts: dict[int, list[TableDraft]]
+) -> list[Diagnostic]:
     out = []
     present = {s.number for s in sections}
     for number, title in SECTION_TITLES.items():
         if number not in present:
-            out.append(Diagnostic("missing_section", Severity.WARNING, f"section {title} not found", None, expected=title))
+            out.append(
+                Diagnostic("missing_section", Severity.WARNING, f"section {title} not found", None, expected=title)
+            )
     numbers = [s.number for s in sections]
     if numbers != sorted(numbers):
-        out.append(Diagnostic("section_order", Severity.WARNING, f"sections are in the order {numbers}", sections[0].first_line))
+        out.append(
+            Diagnostic(
+                "section_order", Severity.WARNING, f"sections are in the order {numbers}", sections[0].first_line
+            )
+        )
     for number, title in TABLE_TITLES.items():
         if number not in drafts:
-            out.append(Diagnostic("missing_table", Severity.WARNING, f"table {number} ({title}) not found", None, expected=title))
+            out.append(
+                Diagnostic(
+                    "missing_table", Severity.WARNING, f"table {number} ({title}) not found", None, expected=title
+                )
+            )
     return out
 
 
-__all__ = ["assemble", "SECTION_KINDS"]
+__all__ = ["SECTION_KINDS", "assemble"]

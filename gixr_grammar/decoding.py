@@ -52,4 +52,6 @@ def check_text(text: str) -> None:
     sample = text[:65536]
     found = len(_BINARY_CHARS.findall(sample))
     if found > max(1, len(sample) * _MAX_BINARY_SHARE):
-        raise NotTextError(f"the input looks binary: {found} control or private-use characters in its first {len(sample)}")
+        raise NotTextError(
+            f"the input looks binary: {found} control or private-use characters in its first {len(sample)}"
+        )

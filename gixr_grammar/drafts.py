@@ -6,8 +6,6 @@ them into the model (addresses, typed values, diagnostics).
 
 from __future__ import annotations
 
-from typing import Union
-
 import attrs
 
 from .scanner import ScanToken, base_name
@@ -33,7 +31,7 @@ class RowDraft:
         return token.line
 
 
-Line = Union[ScanToken, RowDraft]
+Line = ScanToken | RowDraft
 
 
 @attrs.frozen
@@ -89,7 +87,7 @@ class HeadingDraft:
     token: ScanToken
 
 
-Item = Union[ScanToken, TitleDraft, HeadingDraft, TableDraft]
+Item = ScanToken | TitleDraft | HeadingDraft | TableDraft
 
 
 @attrs.frozen

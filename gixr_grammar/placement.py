@@ -194,8 +194,7 @@ def resolve(
         for key in keys:
             options[key] = _distinct([_only(o.values, addresses[key]) for o in best])
     cells = {
-        key: tuple(_agreed([a[addr] for a in options.get(key) or [fixed]]) for addr in addresses[key])
-        for key in rows
+        key: tuple(_agreed([a[addr] for a in options.get(key) or [fixed]]) for addr in addresses[key]) for key in rows
     }
     remaining = {key: len(opts) for key, opts in options.items() if len(opts) > 1}
     return Resolution(cells, remaining, forced_by)
@@ -220,7 +219,7 @@ def _best(outcomes: list[_Outcome], preferred: bool) -> list[_Outcome]:
     return best
 
 
-def _value(entry: object) -> Decimal | None | object:
+def _value(entry: object) -> Decimal | object | None:
     """The number an assignment entry stands for in equations (None: blank, unknowable)."""
     if isinstance(entry, Slot):
         return entry.number.amount if entry.number is not None else None
@@ -229,7 +228,9 @@ def _value(entry: object) -> Decimal | None | object:
     return entry  # _GAP_VALUE
 
 
-def _propagate(values: Assignment, equations: Sequence[Equation], forced_by: dict[str, str], relevant: set[str]) -> _Outcome:
+def _propagate(
+    values: Assignment, equations: Sequence[Equation], forced_by: dict[str, str], relevant: set[str]
+) -> _Outcome:
     """Fill the gaps that an equation with one unknown forces, then judge the result."""
     values = dict(values)
     consistent, changed = True, True

@@ -33,8 +33,13 @@ VALUES = "VALUES"
 TEXT = "TEXT"
 FRAGMENT = "FRAGMENT"
 # Terminals that match almost any short text: taken only when nothing more specific matches.
-WEAK = frozenset({"NUM_HEAD", FRAGMENT, "FREE_HEAD", TEXT})
-_WORDS = re.compile(r"\S+")
+# Two row labels printed in one cell are never longer than this together (checked in O(n²)).
+MAX_TWO_LABELS = 120
+WEAK = frozenset({"SUBHEAD", "NUM_HEAD", FRAGMENT, "FREE_HEAD", TEXT})
+
+
+def _leading_empties(row: Row) -> int:
+    return next((i for i, c in enumerate(row) if c.text), len(row))
 
 
 class ScanToken(Token):
@@ -95,19 +100,18 @@ class CellScanner(Lexer):
     def _scan(self, source: ScanInput, parser_state: Any) -> Iterator[ScanToken]:
         run: list[RawCell] = []
         for row in source.rows:
-            held: list[RawCell] = []  # empty cells that start a row: a label's padding, if one follows
-            for cell in row:
-                if not cell.text and not held and cell is row[0] or held and not cell.text:
-                    held.append(cell)
-                elif not cell.text or is_value(cell.text):
-                    run.extend(held)
-                    held = []
+            # Empty cells that start a row belong to the row's label (merged group cells) if a label
+            # follows on the row, and to the run of values otherwise.
+            leading = _leading_empties(row)
+            for cell in row[leading:]:
+                if not cell.text or is_value(cell.text):
+                    run.extend(row[:leading])
+                    leading = 0
                     run.append(cell)
                 else:
-                    held = []
+                    leading = 0
                     yield from self._flush(run, parser_state, source)
                     run = yield from self._text_cell(cell, parser_state, source)
-            run.extend(held)
         yield from self._flush(run, parser_state, source)
 
     # -- choosing a terminal -------------------------------------------------------------------
@@ -156,28 +160,36 @@ class CellScanner(Lexer):
     def _text_cell(self, cell: RawCell, parser_state: Any, source: ScanInput) -> Emission:
         """Emit the tokens of one text cell; return the value cells that follow its label."""
         label, values = split_values(cell.text)
+        value_cells = [RawCell(text, cell.line, cell.column + offset) for text, offset in values]
+        if values and not label:
+            return value_cells
         if values:
-            value_cells = [RawCell(text, cell.line, cell.column + offset) for text, offset in values]
-            if not label:
-                return value_cells
             name = self._choose(compact(label), parser_state, source)
             if name is not None and (base_name(name) not in WEAK or base_name(name) == FRAGMENT):
                 yield self._token(name, RawCell(label, cell.line, cell.column))
                 return value_cells
-        whole = compact(cell.text)
-        name = self._choose(whole, parser_state, source)
+        name = self._choose(compact(cell.text), parser_state, source)
         if name is not None and base_name(name) not in WEAK:
             if base_name(name) not in self._ignore:
                 yield self._token(name, cell)
             return []
-        words = list(_WORDS.finditer(cell.text))
-        if len(words) > 1 and all(self._is_strong(compact(w.group())) for w in words):
-            for word in words:  # several labels or header words on one line, space-separated
-                piece = RawCell(word.group(), cell.line, cell.column + word.start())
-                yield from self._emit(self._choose(compact(piece.text), parser_state, source), piece, parser_state, source)
-            return []
+        parts = self._two_labels(compact(label if values else cell.text))
+        if parts is not None:  # 三、本年度办理结果 (一)予以公开 on one line, spaces anywhere
+            for part in parts:
+                piece = RawCell(part, cell.line, cell.column)
+                yield from self._emit(self._choose(part, parser_state, source), piece, parser_state, source)
+            return value_cells
         yield from self._emit(name, cell, parser_state, source)
         return []
+
+    def _two_labels(self, text: str) -> tuple[str, str] | None:
+        """``text`` cut in two parts that each match a specific terminal, if it can be."""
+        if len(text) > MAX_TWO_LABELS:
+            return None
+        for cut in range(2, len(text) - 1):
+            if self._is_strong(text[:cut]) and self._is_strong(text[cut:]):
+                return text[:cut], text[cut:]
+        return None
 
     def _flush(self, run: list[RawCell], parser_state: Any, source: ScanInput) -> Iterator[ScanToken]:
         """Emit a run of value cells as VALUES; in prose, where no table accepts it, as text."""

@@ -106,9 +106,15 @@ T3_GROUPS: dict[str, tuple[str, ...]] = {
 
 # Outcome rows that add up to （七）总计 (R2), in table order.
 T3_OUTCOME_ROWS = (
-    ("granted", "partially_granted") + DENIED_ROWS + UNAVAILABLE_ROWS + NOT_PROCESSED_ROWS + ("other",) + OTHER_SPLIT_ROWS
+    "granted",
+    "partially_granted",
+    *DENIED_ROWS,
+    *UNAVAILABLE_ROWS,
+    *NOT_PROCESSED_ROWS,
+    "other",
+    *OTHER_SPLIT_ROWS,
 )
-T3_ROW_ORDER = ("new_received", "carried_over") + T3_OUTCOME_ROWS + ("total", "carried_forward")
+T3_ROW_ORDER = ("new_received", "carried_over", *T3_OUTCOME_ROWS, "total", "carried_forward")
 T3_ROWS = {key: RowSpec(key, T3_COLUMNS) for key in T3_ROW_ORDER}
 
 T4_GROUPS = ("review", "litigation_direct", "litigation_after_review")

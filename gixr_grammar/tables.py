@@ -18,8 +18,8 @@ from .layout import RawCell
 from .model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
 from .placement import Placed, RowPlacement, layout_padding, place_row, resolve
 from .rules import t3_equations, t4_equations
-from .schema import T3_GROUPS, T3_ROWS, T4_GROUPS, T4_ROWS, RowSpec, Template, ValueKind, address, t2_rows
 from .scanner import FRAGMENT, base_name
+from .schema import T3_GROUPS, T3_ROWS, T4_GROUPS, T4_ROWS, RowSpec, Template, ValueKind, address, t2_rows
 from .values import Number, is_value, to_wan_yuan
 from .vocabulary import UNIT_YUAN, label_of
 
@@ -56,15 +56,33 @@ class Builder:
             for token in block.tokens(FRAGMENT):
                 notes.append(str(token))
                 if all(is_value(word) for word in token.split()):
-                    self.report("unplaced_values", Severity.ERROR, f"table {self.number}: numbers that belong to no row: {token}", token.line, found=str(token))
+                    self.report(
+                        "unplaced_values",
+                        Severity.ERROR,
+                        f"table {self.number}: numbers that belong to no row: {token}",
+                        token.line,
+                        found=str(token),
+                    )
                 else:
-                    self.report("table_note", Severity.INFO, f"table {self.number}: text that is no row: {token}", token.line, found=str(token))
+                    self.report(
+                        "table_note",
+                        Severity.INFO,
+                        f"table {self.number}: text that is no row: {token}",
+                        token.line,
+                        found=str(token),
+                    )
         return tuple(notes)
 
     def unknown_row(self, row: RowDraft, why: str) -> None:
         label = "" if row.label is None else str(row.label)
         values = "" if row.values is None else str(row.values)
-        self.report("unknown_row", Severity.WARNING, f"table {self.number}: {why}: {label} {values}".rstrip(), row.line, found=f"{label} {values}".strip())
+        self.report(
+            "unknown_row",
+            Severity.WARNING,
+            f"table {self.number}: {why}: {label} {values}".rstrip(),
+            row.line,
+            found=f"{label} {values}".strip(),
+        )
 
     def place(self, rows: dict[str, tuple[RowDraft, RowSpec]], equations: Sequence[object] = ()) -> list[Row]:
         """Place the values of ``rows`` (key → draft, spec) with the table's equations."""
@@ -73,7 +91,9 @@ class Builder:
         placements = {
             key: place_row(_value_cells(draft), spec.width, padding[spec.width]) for key, (draft, spec) in rows.items()
         }
-        addresses = {key: tuple(address(self.number, key, c.key) for c in spec.columns) for key, (_, spec) in rows.items()}
+        addresses = {
+            key: tuple(address(self.number, key, c.key) for c in spec.columns) for key, (_, spec) in rows.items()
+        }
         resolution = resolve(placements, addresses, equations)  # type: ignore[arg-type]
         out = []
         for key, (draft, spec) in rows.items():
@@ -90,18 +110,47 @@ class Builder:
         where = f"table {self.number} row {key}"
         count = len(placement.printed)
         if placement.how == "empty":
-            self.report("row_without_values", Severity.WARNING, f"{where} has no values", draft.line, expected=f"{spec.width} values", found="none")
+            self.report(
+                "row_without_values",
+                Severity.WARNING,
+                f"{where} has no values",
+                draft.line,
+                expected=f"{spec.width} values",
+                found="none",
+            )
         elif placement.how in ("short", "long"):
             code = "short_row" if placement.how == "short" else "extra_cells"
-            self.report(code, Severity.WARNING, f"{where} has {count} values for {spec.width} columns", draft.line, expected=f"{spec.width} values", found=" ".join(c.text for c in placement.printed))
+            self.report(
+                code,
+                Severity.WARNING,
+                f"{where} has {count} values for {spec.width} columns",
+                draft.line,
+                expected=f"{spec.width} values",
+                found=" ".join(c.text for c in placement.printed),
+            )
         if remaining:
-            self.report("ambiguous_placement", Severity.WARNING, f"{where}: {remaining} placements of its values remain; cells they disagree on are left empty", draft.line, found=" ".join(c.text for c in placement.printed))
+            self.report(
+                "ambiguous_placement",
+                Severity.WARNING,
+                f"{where}: {remaining} placements of its values remain; cells they disagree on are left empty",
+                draft.line,
+                found=" ".join(c.text for c in placement.printed),
+            )
 
     def cell(self, addr: str, kind: ValueKind, placed: Placed, draft: RowDraft, rule: str | None) -> Cell:
         if placed.inferred:
             value = _typed(placed.amount, kind)
-            why = f"{rule} forces {value}" if rule else f"every placement of the row's values consistent with the table gives {value}"
-            self.report("inferred_cell", Severity.INFO, f"{addr} ({label_of(addr)}) is not printed where expected; {why}", draft.line)
+            why = (
+                f"{rule} forces {value}"
+                if rule
+                else f"every placement of the row's values consistent with the table gives {value}"
+            )
+            self.report(
+                "inferred_cell",
+                Severity.INFO,
+                f"{addr} ({label_of(addr)}) is not printed where expected; {why}",
+                draft.line,
+            )
             return Cell(addr, value, CellStatus.INFERRED, draft.line)
         if placed.cell is None or placed.number is None:
             return Cell(addr, None, CellStatus.MISSING, draft.line)
@@ -114,11 +163,24 @@ class Builder:
     def _read(self, addr: str, kind: ValueKind, number: Number, cell: RawCell) -> Value | None:
         if kind is ValueKind.MONEY:
             if number.unit == UNIT_YUAN:
-                self.report("unit_converted", Severity.INFO, f"{addr}: {cell.text} read as 万元", cell.line, column=cell.column, found=cell.text)
+                self.report(
+                    "unit_converted",
+                    Severity.INFO,
+                    f"{addr}: {cell.text} read as 万元",
+                    cell.line,
+                    column=cell.column,
+                    found=cell.text,
+                )
             return to_wan_yuan(number)
         value = _typed(number.amount, kind)
         if isinstance(value, Decimal):
-            self.report("not_an_integer", Severity.WARNING, f"{addr} is a count but reads {cell.text}", cell.line, found=cell.text)
+            self.report(
+                "not_an_integer",
+                Severity.WARNING,
+                f"{addr} is a count but reads {cell.text}",
+                cell.line,
+                found=cell.text,
+            )
         return value
 
 
@@ -136,7 +198,9 @@ def _has_values(draft: RowDraft) -> bool:
     return any(c.text for c in _value_cells(draft))
 
 
-def _keep_first(builder: Builder, rows: dict[str, tuple[RowDraft, RowSpec]], key: str, draft: RowDraft, spec: RowSpec) -> None:
+def _keep_first(
+    builder: Builder, rows: dict[str, tuple[RowDraft, RowSpec]], key: str, draft: RowDraft, spec: RowSpec
+) -> None:
     if key in rows:
         builder.unknown_row(draft, f"row {key} printed twice; the first one is kept")
     else:
@@ -168,7 +232,9 @@ def build_table2(draft: TableDraft, template: Template) -> tuple[Table, list[Dia
             else:
                 _keep_first(builder, rows, key, row, specs[key])
     ordered = {k: rows[k] for k in specs if k in rows}
-    table = Table(2, template.value, tuple(builder.place(ordered)), draft.first_line, draft.last_line, builder.notes(draft.blocks))
+    table = Table(
+        2, template.value, tuple(builder.place(ordered)), draft.first_line, draft.last_line, builder.notes(draft.blocks)
+    )
     return table, builder.diagnostics
 
 
@@ -187,7 +253,12 @@ def build_table3(draft: TableDraft) -> tuple[Table, list[Diagnostic]]:
             continue
         _keep_first(builder, rows, key, row, T3_ROWS[key])
     if "other" in rows and any(k in rows for k in T3_GROUPS["other"]):
-        builder.report("mixed_other_rows", Severity.WARNING, "table 3 prints （六）其他处理 both as one row and as subrows", rows["other"][0].line)
+        builder.report(
+            "mixed_other_rows",
+            Severity.WARNING,
+            "table 3 prints （六）其他处理 both as one row and as subrows",
+            rows["other"][0].line,
+        )
     ordered = {k: rows[k] for k in T3_ROWS if k in rows}
     placed = builder.place(ordered, t3_equations(ordered))
     table = Table(3, None, tuple(placed), draft.first_line, draft.last_line, builder.notes(draft.blocks))
@@ -205,7 +276,14 @@ def _t3_key(builder: Builder, row: RowDraft, group: str | None) -> str | None:
     leaves = T3_GROUPS.get(group or "", ())
     if number and 1 <= int(number.group(1)) <= len(leaves):
         key = leaves[int(number.group(1)) - 1]
-        builder.report("label_mismatch", Severity.WARNING, f"table 3: {row.label} is read as {key} by its number in its group", row.line, expected=label_of(address(3, key, "total")).split("·")[0], found=str(row.label))
+        builder.report(
+            "label_mismatch",
+            Severity.WARNING,
+            f"table 3: {row.label} is read as {key} by its number in its group",
+            row.line,
+            expected=label_of(address(3, key, "total")).split("·")[0],
+            found=str(row.label),
+        )
         return key
     builder.unknown_row(row, "a numbered row outside any group of the format")
     return None

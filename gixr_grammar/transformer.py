@@ -118,7 +118,7 @@ class Table3Transformer(Transformer[ScanToken, Any]):
 
 
 def report_transformer() -> Transformer[ScanToken, DocumentDraft]:
-    merged: Transformer[ScanToken, DocumentDraft] = merge_transformers(
+    merged: Transformer[ScanToken, DocumentDraft] = merge_transformers(  # type: ignore[no-untyped-call]
         DocumentTransformer(), table2=Table2Transformer(), table3=Table3Transformer()
     )
     return merged

@@ -115,6 +115,7 @@ def label_of(address: str) -> str:
     }[table]
     return f"{rows.get(row, row)}·{columns.get(column, column)}"
 
+
 # The parts of a report title (compact text): agency then year (信阳市人民政府2020年政府信息公开工作年度报告),
 # or year then agency (2019年上海市人民政府办公厅政府信息公开工作年度报告).
 TITLE_PARTS = re.compile(

@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).parent / "data" / "seeds"
+SEED_NAMES = sorted(p.name.removesuffix(".expected.json") for p in SEEDS.glob("*.expected.json"))
+
+
+def seed_text(name: str) -> str:
+    return (SEEDS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def seed_expected(name: str) -> dict[str, object]:
+    data: dict[str, object] = json.loads((SEEDS / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return data
+
+
+@pytest.fixture(params=SEED_NAMES)
+def seed(request: pytest.FixtureRequest) -> str:
+    name: str = request.param
+    return name

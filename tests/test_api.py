@@ -1,0 +1,96 @@
+"""Entry points, encodings and bad input: a Report or a GixrError, never another exception."""
+
+from __future__ import annotations
+
+import codecs
+import os
+from pathlib import Path
+
+import pytest
+from conftest import SEED_NAMES, seed_text
+from reports import report
+
+import gixr_grammar
+from gixr_grammar import (
+    EmptyInputError,
+    GixrError,
+    InputTooLargeError,
+    NotAReportError,
+    NotTextError,
+    ReportKind,
+)
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-8"),
+        lambda t: codecs.BOM_UTF8 + t.encode("utf-8"),
+        lambda t: t.encode("utf-16"),
+        lambda t: t.encode("gb18030"),
+        lambda t: t.replace("\n", "\r\n").encode("gbk", errors="replace"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-bom", "gb18030", "gbk-crlf"],
+)
+def test_encodings_give_the_same_cells(encode: object) -> None:
+    text = seed_text(SEED_NAMES[0])
+    assert gixr_grammar.parse_bytes(encode(text)).cells() == gixr_grammar.parse(text).cells()  # type: ignore[operator]
+
+
+def test_parse_file(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes(seed_text(SEED_NAMES[4]).encode("gb18030"))
+    assert gixr_grammar.parse_file(path).meta.agency == "南阳市政府办公室"
+
+
+@pytest.mark.parametrize(
+    ("data", "error"),
+    [
+        (b"", EmptyInputError),
+        (b" \n\t\r\n", EmptyInputError),
+        (os.urandom(4096) + b"\x00\x01\x02" * 200, NotTextError),
+        (b"\xff\xfe\x00\xd8", NotTextError),
+        ("这是一份会议纪要。\n内容与政府信息公开年报无关。".encode(), NotAReportError),
+    ],
+    ids=["empty", "blank", "binary", "broken-utf16", "not-a-report"],
+)
+def test_bad_input_raises_a_gixr_error(data: bytes, error: type[GixrError]) -> None:
+    with pytest.raises(error) as raised:
+        gixr_grammar.parse_bytes(data)
+    assert isinstance(raised.value, GixrError)
+    assert str(raised.value)
+
+
+def test_too_large_is_refused_before_work() -> None:
+    with pytest.raises(InputTooLargeError):
+        gixr_grammar.parse("一" * (64 * 1024 * 1024 + 1))
+
+
+def test_pre_2019_report_is_recognised() -> None:
+    text = (
+        "某市人民政府2015年政府信息公开工作年度报告\n一、概述\n本年度我市做了很多工作。\n七、其他需要报告的事项\n无。\n"
+    )
+    result = gixr_grammar.parse(text)
+    assert result.kind is ReportKind.PRE_2019
+    assert result.meta.template is None and result.tables == ()
+    assert [d.code for d in result.diagnostics] == ["pre_2019_format"]
+
+
+def test_truncated_report_gives_diagnostics() -> None:
+    text = report()
+    cut = text[: text.index("（四）无法提供")]
+    result = gixr_grammar.parse(cut)
+    assert result.cells()["t3.granted.total"] == 4
+    codes = {d.code for d in result.diagnostics}
+    assert {"missing_table", "missing_section"} <= codes
+
+
+def test_numbers_in_prose_are_not_table_values() -> None:
+    result = gixr_grammar.parse(report().replace("存在的问题是公开不够及时。", "存在的问题是公开不够及时。\n2020"))
+    assert "2020" in result.section(5).body  # type: ignore[union-attr]
+    assert result.cells() == gixr_grammar.parse(report()).cells()
+
+
+def test_long_single_line_and_many_blank_lines_finish() -> None:
+    assert gixr_grammar.parse(report() + "很长的一行" * 200_000).meta.year == 2020
+    assert gixr_grammar.parse(report() + "\n" * 100_000).meta.year == 2020
