@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import attrs
+
 from .drafts import DocumentDraft, SectionDraft, TableDraft
 from .errors import NotAReportError
 from .model import Diagnostic, Report, ReportKind, Section, Severity, Table
 from .schema import Template
-from .sections import SECTION_KINDS, body_text, build_meta, build_section, section_number, walk_all
+from .sections import body_text, build_meta, build_section, section_number, walk_all
 from .tables import build_table2, build_table3, build_table4, t2_template
 from .vocabulary import SECTION_TITLES, TABLE_TITLES
 
@@ -20,11 +22,11 @@ def assemble(document: DocumentDraft, scan_diagnostics: Iterable[Diagnostic]) ->
     diagnostics = list(scan_diagnostics)
     every_section = [document.preamble, *document.sections]
     drafts = _tables_by_number(every_section, diagnostics)
-    meta = build_meta(every_section, None)
+    meta = build_meta(every_section)
     if not drafts and meta.title is None and not document.sections:
         raise NotAReportError("no report title, no section of the format and no table: not an annual report")
     template = _template(drafts.get(2, []), drafts.get(3, []), meta.year, diagnostics)
-    meta = build_meta(every_section, None if template is None else template.value)
+    meta = attrs.evolve(meta, template=None if template is None else template.value)
     tables = _build_tables(drafts, template, diagnostics)
     sections = tuple(build_section(s) for s in document.sections)
     kind = ReportKind.STANDARD
@@ -47,13 +49,12 @@ def assemble(document: DocumentDraft, scan_diagnostics: Iterable[Diagnostic]) ->
 def _tables_by_number(sections: list[SectionDraft], diagnostics: list[Diagnostic]) -> dict[int, list[TableDraft]]:
     found: dict[int, list[TableDraft]] = {}
     for section in sections:
-        expected = {2: 2, 3: 3, 4: 4}
         number = None if section.head is None else section_number(section)
         for item in walk_all([section]):
             if not isinstance(item, TableDraft):
                 continue
             found.setdefault(item.number, []).append(item)
-            if number != expected[item.number]:
+            if number != item.number:
                 diagnostics.append(
                     Diagnostic(
                         "table_out_of_place",
@@ -156,6 +157,3 @@ def _missing(
                 )
             )
     return out
-
-
-__all__ = ["SECTION_KINDS", "assemble"]

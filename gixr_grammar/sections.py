@@ -84,7 +84,7 @@ def walk_all(sections: Iterable[SectionDraft]) -> Iterator[Item]:
         yield from _walk(section)
 
 
-def build_meta(sections: list[SectionDraft], template: str | None) -> Meta:
+def build_meta(sections: list[SectionDraft]) -> Meta:
     """Title, agency and year from the first title anywhere; signature and date from the last date."""
     items = list(walk_all(sections))
     title = next((i for i in items if isinstance(i, TitleDraft)), None)
@@ -104,4 +104,4 @@ def build_meta(sections: list[SectionDraft], template: str | None) -> Meta:
             before = items[index - 1] if index else None
             token = before.token if isinstance(before, HeadingDraft) else before
             signature = str(token) if isinstance(token, ScanToken) and len(token) <= _SIGNATURE_MAX else None
-    return Meta(text, agency, year, template, line, signature, date)
+    return Meta(text, agency, year, None, line, signature, date)

@@ -17,7 +17,7 @@ from .drafts import BlockDraft, RowDraft, TableDraft
 from .layout import RawCell
 from .model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
 from .placement import Placed, RowPlacement, layout_padding, place_row, resolve
-from .rules import t3_equations, t4_equations
+from .rules import Equation, t3_equations, t4_equations
 from .scanner import FRAGMENT, base_name
 from .schema import T3_GROUPS, T3_ROWS, T4_GROUPS, T4_ROWS, RowSpec, Template, ValueKind, address, t2_rows
 from .values import Number, is_value, to_wan_yuan
@@ -84,7 +84,7 @@ class Builder:
             found=f"{label} {values}".strip(),
         )
 
-    def place(self, rows: dict[str, tuple[RowDraft, RowSpec]], equations: Sequence[object] = ()) -> list[Row]:
+    def place(self, rows: dict[str, tuple[RowDraft, RowSpec]], equations: Sequence[Equation] = ()) -> list[Row]:
         """Place the values of ``rows`` (key → draft, spec) with the table's equations."""
         widths = {spec.width for _, spec in rows.values()}
         padding = {w: layout_padding([_value_cells(d) for d, s in rows.values() if s.width == w], w) for w in widths}
@@ -94,7 +94,7 @@ class Builder:
         addresses = {
             key: tuple(address(self.number, key, c.key) for c in spec.columns) for key, (_, spec) in rows.items()
         }
-        resolution = resolve(placements, addresses, equations)  # type: ignore[arg-type]
+        resolution = resolve(placements, addresses, equations)
         out = []
         for key, (draft, spec) in rows.items():
             self.explain(key, draft, spec, placements[key], resolution.remaining.get(key))
