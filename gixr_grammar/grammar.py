@@ -21,10 +21,6 @@ def grammar_dir() -> Path:
     raise FileNotFoundError(f"grammars not found next to {_HERE}")
 
 
-def grammar_files() -> list[Path]:
-    return sorted(grammar_dir().glob("*.lark"))
-
-
 @functools.cache
 def report_parser(tree: bool = False) -> Lark:
     """The report parser; ``tree=True`` builds parse trees (for debugging) instead of drafts."""

@@ -168,12 +168,12 @@ class CellScanner(Lexer):
             if name is not None and (base_name(name) not in WEAK or base_name(name) == FRAGMENT):
                 yield self._token(name, RawCell(label, cell.line, cell.column))
                 return value_cells
-        name = self._choose(compact(cell.text), parser_state, source)
+        whole = compact(cell.text)
+        name = self._choose(whole, parser_state, source)
         if name is not None and base_name(name) not in WEAK:
-            if base_name(name) not in self._ignore:
-                yield self._token(name, cell)
+            yield from self._emit(name, cell, parser_state, source)
             return []
-        parts = self._two_labels(compact(label if values else cell.text))
+        parts = self._two_labels(compact(label) if values else whole)
         if parts is not None:  # 三、本年度办理结果 (一)予以公开 on one line, spaces anywhere
             for part in parts:
                 piece = RawCell(part, cell.line, cell.column)

@@ -41,7 +41,6 @@ class RowSpec:
         return len(self.columns)
 
 
-_C = ValueKind.COUNT
 _DOCS_2019 = (Column("made"), Column("published"), Column("total_published"))
 _ITEMS_2019 = (Column("items_last_year"), Column("items_change", ValueKind.SIGNED), Column("decisions"))
 _DOCS_2021 = (Column("issued"), Column("repealed"), Column("in_force"))
@@ -119,8 +118,6 @@ T3_ROWS = {key: RowSpec(key, T3_COLUMNS) for key in T3_ROW_ORDER}
 
 T4_GROUPS = ("review", "litigation_direct", "litigation_after_review")
 T4_COLUMNS = tuple(Column(k) for k in ("upheld", "corrected", "other", "pending", "total"))
-T4_ROWS = {key: RowSpec(key, T4_COLUMNS) for key in T4_GROUPS}
-T4_WIDTH = len(T4_GROUPS) * len(T4_COLUMNS)
 
 
 def t2_rows(template: Template) -> dict[str, RowSpec]:

@@ -19,7 +19,7 @@ from .model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
 from .placement import Placed, RowPlacement, layout_padding, place_row, resolve
 from .rules import Equation, t3_equations, t4_equations
 from .scanner import FRAGMENT, base_name
-from .schema import T3_GROUPS, T3_ROWS, T4_GROUPS, T4_ROWS, RowSpec, Template, ValueKind, address, t2_rows
+from .schema import T3_GROUPS, T3_ROWS, T4_COLUMNS, T4_GROUPS, RowSpec, Template, ValueKind, address, t2_rows
 from .values import Number, is_value, to_wan_yuan
 from .vocabulary import UNIT_YUAN, label_of
 
@@ -86,24 +86,32 @@ class Builder:
 
     def place(self, rows: dict[str, tuple[RowDraft, RowSpec]], equations: Sequence[Equation] = ()) -> list[Row]:
         """Place the values of ``rows`` (key → draft, spec) with the table's equations."""
+        addresses = {
+            key: tuple(address(self.number, key, c.key) for c in spec.columns) for key, (_, spec) in rows.items()
+        }
+        cells = self.place_cells(rows, addresses, equations)
+        return [Row(key, "" if d.label is None else str(d.label), d.line, cells[key]) for key, (d, _) in rows.items()]
+
+    def place_cells(
+        self,
+        rows: dict[str, tuple[RowDraft, RowSpec]],
+        addresses: dict[str, tuple[str, ...]],
+        equations: Sequence[Equation],
+    ) -> dict[str, tuple[Cell, ...]]:
+        """The cells of each printed row at ``addresses``, its values placed with ``equations``."""
         widths = {spec.width for _, spec in rows.values()}
         padding = {w: layout_padding([_value_cells(d) for d, s in rows.values() if s.width == w], w) for w in widths}
         placements = {
             key: place_row(_value_cells(draft), spec.width, padding[spec.width]) for key, (draft, spec) in rows.items()
         }
-        addresses = {
-            key: tuple(address(self.number, key, c.key) for c in spec.columns) for key, (_, spec) in rows.items()
-        }
         resolution = resolve(placements, addresses, equations)
-        out = []
+        out = {}
         for key, (draft, spec) in rows.items():
             self.explain(key, draft, spec, placements[key], resolution.remaining.get(key))
-            cells = tuple(
+            out[key] = tuple(
                 self.cell(addr, column.kind, placed, draft, resolution.forced_by.get(addr))
                 for addr, column, placed in zip(addresses[key], spec.columns, resolution.cells[key], strict=True)
             )
-            label = "" if draft.label is None else str(draft.label)
-            out.append(Row(key, label, draft.line, cells))
         return out
 
     def explain(self, key: str, draft: RowDraft, spec: RowSpec, placement: RowPlacement, remaining: int | None) -> None:
@@ -290,26 +298,19 @@ def _t3_key(builder: Builder, row: RowDraft, group: str | None) -> str | None:
 
 
 def build_table4(draft: TableDraft) -> tuple[Table, list[Diagnostic]]:
+    """Table 四 prints its three groups as one row of fifteen values: placed as one, split in three."""
     builder = Builder(4)
     value_rows = [r for b in draft.blocks for r in b.rows()]
-    whole = RowSpec("cases", tuple(c for _ in T4_GROUPS for c in T4_ROWS[T4_GROUPS[0]].columns))
     rows: list[Row] = []
     if value_rows:
         for extra in value_rows[1:]:
             builder.unknown_row(extra, "a second row of values")
         first = value_rows[0]
-        placement = place_row(_value_cells(first), whole.width)
-        addresses = tuple(address(4, g, c.key) for g in T4_GROUPS for c in T4_ROWS[g].columns)
-        resolution = resolve({"cases": placement}, {"cases": addresses}, t4_equations())
-        builder.explain("cases", first, whole, placement, resolution.remaining.get("cases"))
-        width = len(T4_ROWS[T4_GROUPS[0]].columns)
-        for index, group in enumerate(T4_GROUPS):
-            span = slice(index * width, (index + 1) * width)
-            cells = tuple(
-                builder.cell(addr, ValueKind.COUNT, placed, first, resolution.forced_by.get(addr))
-                for addr, placed in zip(addresses[span], resolution.cells["cases"][span], strict=True)
-            )
-            rows.append(Row(group, "", first.line, cells))
+        addresses = tuple(address(4, g, c.key) for g in T4_GROUPS for c in T4_COLUMNS)
+        whole = RowSpec("cases", T4_COLUMNS * len(T4_GROUPS))
+        cells = builder.place_cells({"cases": (first, whole)}, {"cases": addresses}, t4_equations())["cases"]
+        width = len(T4_COLUMNS)
+        rows = [Row(g, "", first.line, cells[i * width : (i + 1) * width]) for i, g in enumerate(T4_GROUPS)]
     else:
         builder.report("row_without_values", Severity.WARNING, "table 4 has its header but no values", draft.first_line)
     return Table(4, None, tuple(rows), draft.first_line, draft.last_line), builder.diagnostics

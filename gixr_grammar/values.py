@@ -18,7 +18,6 @@ _UNITS = "|".join(re.escape(u) for u in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS)
 _NUMBER = rf"(?P<sign>[+-])?(?P<digits>\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?P<fraction>\.\d+)?(?P<unit>{_UNITS})?"
 _BLANK = r"[/\\—–\-~～]{1,3}|" + "|".join(re.escape(w) for w in BLANK_WORDS)
 NUMBER_RE = re.compile(_NUMBER)
-BLANK_RE = re.compile(_BLANK)
 VALUE_RE = re.compile(f"(?:{_NUMBER})|(?:{_BLANK})")
 _WORD = re.compile(r"\S+")
 # Digits run into the end of a label: 本年新收政府信息公开申请数量640020470.
