@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from .errors import EmptyInputError, InputTooLargeError, NotTextError
+from .errors import InputTooLargeError, NotTextError
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
 _BOMS = (
@@ -22,14 +22,14 @@ _MAX_BINARY_SHARE = 0.01
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Return the text and the encoding it was read in (UTF-8/16/32 with BOM, UTF-8, GB18030)."""
+    """Return the text and the encoding it was read in (UTF-8/16/32 with BOM, UTF-8, GB18030).
+
+    Empty text and binary data that happens to decode are refused by ``api.parse``, which every
+    text goes through (``check_text``).
+    """
     if len(data) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"input is {len(data)} bytes; the limit is {MAX_INPUT_BYTES}")
-    text, encoding = _decode(data)
-    if not text.strip():
-        raise EmptyInputError("the input is empty")
-    check_text(text)
-    return text, encoding
+    return _decode(data)
 
 
 def _decode(data: bytes) -> tuple[str, str]:
