@@ -7,6 +7,7 @@ as exact, typed data, recognised by Lark grammars.
 """
 
 from .api import parse, parse_bytes, parse_file
+from .checks import check
 from .errors import (
     EmptyInputError,
     GixrError,
@@ -15,7 +16,22 @@ from .errors import (
     NotAReportError,
     NotTextError,
 )
-from .model import Cell, CellStatus, Diagnostic, Meta, Report, ReportKind, Row, Section, Severity, Subsection, Table
+from .model import (
+    Cell,
+    CellStatus,
+    Diagnostic,
+    Finding,
+    Meta,
+    Report,
+    ReportKind,
+    Row,
+    Section,
+    Severity,
+    Subsection,
+    Table,
+    Verdict,
+)
+from .series import check_series
 
 __version__ = "0.1.0"
 
@@ -24,6 +40,7 @@ __all__ = [
     "CellStatus",
     "Diagnostic",
     "EmptyInputError",
+    "Finding",
     "GixrError",
     "GrammarError",
     "InputTooLargeError",
@@ -37,6 +54,9 @@ __all__ = [
     "Severity",
     "Subsection",
     "Table",
+    "Verdict",
+    "check",
+    "check_series",
     "parse",
     "parse_bytes",
     "parse_file",

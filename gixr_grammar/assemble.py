@@ -9,13 +9,12 @@ import attrs
 from .drafts import DocumentDraft, SectionDraft, TableDraft
 from .errors import NotAReportError
 from .model import Diagnostic, Report, ReportKind, Section, Severity, Table
-from .schema import Template
+from .schema import Template, template_for_year
 from .sections import body_text, build_meta, build_section, section_number, walk_all
-from .tables import build_table2, build_table3, build_table4, t2_template
+from .tables import build_table2, build_table3, build_table4, t2_header_templates, t2_template
 from .vocabulary import SECTION_TITLES, TABLE_TITLES
 
 FIRST_FORMAT_YEAR = 2019
-FIRST_2021_YEAR = 2021
 
 
 def assemble(document: DocumentDraft, scan_diagnostics: Iterable[Diagnostic]) -> Report:
@@ -82,7 +81,7 @@ def _template(
     """The template named by table 二's headers; else implied by table 三's rows or the year."""
     template = t2_template(t2)
     if template is not None:
-        if year is not None and (year >= FIRST_2021_YEAR) != (template is Template.Y2021):
+        if year is not None and template_for_year(year) is not template:
             diagnostics.append(
                 Diagnostic(
                     "template_year_mismatch",
@@ -94,11 +93,22 @@ def _template(
         return template
     if not t2 and not t3:
         return None
+    if len(t2_header_templates(t2)) > 1:
+        diagnostics.append(
+            Diagnostic(
+                "mixed_template_headers",
+                Severity.WARNING,
+                "table 二's headers name columns of both the 2019 and the 2021 template",
+                t2[0].first_line,
+                expected="the columns of one template",
+                found="2019 and 2021 columns",
+            )
+        )
     kinds = {r.kind for d in t3 for b in d.blocks for r in b.rows()}
     if kinds & {"OTHER_OVERDUE_CORRECTION", "OTHER_UNPAID_FEE", "OTHER_MISC"}:
         guess = Template.Y2021
     elif year is not None:
-        guess = Template.Y2021 if year >= FIRST_2021_YEAR else Template.Y2019
+        guess = template_for_year(year)
     else:
         guess = Template.Y2019
     line = (t2 or t3)[0].first_line
@@ -106,7 +116,7 @@ def _template(
         Diagnostic(
             "template_guessed",
             Severity.WARNING,
-            f"table 二's header names neither template; {guess.value} is assumed",
+            f"table 二's header names no single template; {guess.value} is assumed",
             line,
             expected="本年新制作数量 (2019) or 本年制发件数 (2021)",
         )

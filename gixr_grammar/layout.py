@@ -23,6 +23,9 @@ class RawCell:
     text: str
     line: int
     column: int
+    # The digits were run into the label before them with no separator (a crawler's text of an
+    # HTML table): they may be several cells whose separators were lost.
+    glued: bool = False
 
 
 Row = list[RawCell]

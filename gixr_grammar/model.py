@@ -11,6 +11,7 @@ from decimal import Decimal
 import attrs
 
 Value = int | Decimal
+REPAIRED_PLACEMENTS = frozenset({"short", "long", "glued"})
 
 
 class Severity(str, enum.Enum):
@@ -24,6 +25,12 @@ class CellStatus(str, enum.Enum):
     BLANK = "blank"  # the cell is printed blank (empty, /, —, 无)
     INFERRED = "inferred"  # not printed; the only value the table's arithmetic allows
     MISSING = "missing"  # not printed, or not placeable; value is None
+
+
+class Verdict(str, enum.Enum):
+    FAILED = "failed"  # a hard rule of the format is broken
+    WARNING = "warning"  # a soft rule (cross-year, template choice) is broken: worth a look, maybe legitimate
+    NOT_ASSESSABLE = "not_assessable"  # an operand is blank or unknown: neither a pass nor a failure
 
 
 class ReportKind(str, enum.Enum):
@@ -45,6 +52,28 @@ class Diagnostic:
 
 
 @attrs.frozen
+class Finding:
+    """What a consistency or conformance rule says of a report: which cells, what was expected, and
+    where to look (the source line of the cell most likely at fault, else of the row)."""
+
+    rule: str  # stable id: balance, outcomes_sum, row_total, review_total, integer, non_negative, …
+    verdict: Verdict
+    message: str
+    cells: tuple[str, ...] = ()  # the SCHEMA.md addresses involved
+    line: int | None = None
+    expected: str | None = None
+    found: str | None = None
+    suspects: tuple[str, ...] = ()  # the cells whose one change would mend the most failing rules
+    scope: str | None = None  # the column, row, group or table the rule is about
+    year: int | None = None  # cross-year findings: the later report's year and its agency
+    agency: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.verdict is Verdict.FAILED
+
+
+@attrs.frozen
 class Cell:
     """One value of a table at its SCHEMA.md address, with the source position it was read at."""
 
@@ -54,6 +83,7 @@ class Cell:
     line: int | None = None
     column: int | None = None
     raw: str | None = None  # the cell's text as printed (after normalisation)
+    inferred_by: str | None = None  # for an inferred cell: the rule id that forced its value (row_total …)
 
 
 @attrs.frozen
@@ -62,6 +92,14 @@ class Row:
     label: str  # as printed
     line: int
     cells: tuple[Cell, ...]
+    # How its printed values were placed: exact | window (empty cells read as blanks) | empty, or
+    # repaired by the table's arithmetic: short (too few values) | long (too many) | glued (digits
+    # run together with no separator).
+    placement: str = "exact"
+
+    @property
+    def repaired(self) -> bool:
+        return self.placement in REPAIRED_PLACEMENTS
 
 
 @attrs.frozen

@@ -17,9 +17,10 @@ from decimal import Decimal
 
 import attrs
 
+from .glued import LocalRule, split_digits
 from .layout import RawCell
 from .rules import Equation
-from .values import Number, read_number
+from .values import Number, is_value, read_number
 
 MAX_CANDIDATES = 5000  # per row; past this, only the left- and right-aligned placements are tried
 MAX_COMBINATIONS = 4096  # across the ambiguous rows of one table
@@ -72,16 +73,19 @@ class RowPlacement:
     """The candidate placements of one row and how they came about."""
 
     candidates: tuple[Candidate, ...]
-    how: str  # exact | window | short | long | empty
+    how: str  # exact | window | short | long | glued | empty
     printed: tuple[RawCell, ...]  # the printed (non-empty) value cells, in order
-    # The first candidate reads the row's empty cells as printed blanks: preferred when the
-    # arithmetic does not prefer another placement.
+    # The first candidate is the likeliest layout (a window: the row's empty cells read as printed
+    # blanks; a long row: the trailing extra cells left out), taken when the arithmetic does not
+    # prefer another placement.
     preferred: bool = False
 
 
-def place_row(cells: Sequence[RawCell], width: int, padding: Padding = Padding()) -> RowPlacement:
+def place_row(
+    cells: Sequence[RawCell], width: int, padding: Padding = Padding(), rules: Sequence[LocalRule] = ()
+) -> RowPlacement:
     """The candidate placements of a row's value cells (empty cells included) in ``width`` columns,
-    the table's layout ``padding`` set aside."""
+    the table's layout ``padding`` set aside; ``rules`` are the row's own equations."""
     cells = padding.strip(cells)
     printed = tuple(c for c in cells if c.text)
     slots = [Slot(read_number(c.text), c) for c in printed]
@@ -90,13 +94,29 @@ def place_row(cells: Sequence[RawCell], width: int, padding: Padding = Padding()
     if len(printed) == width:
         return RowPlacement((tuple(slots),), "exact", printed)
     if len(printed) > width:
-        return RowPlacement(tuple(_leaving_out(slots, width)), "long", printed)
-    gaps = _with_gaps(slots, width)
+        return RowPlacement(tuple(_leaving_out(slots, width)), "long", printed, preferred=True)
+    splits = _digit_splits(printed[0], width, rules) if len(printed) == 1 else []
+    if printed[0].glued and (width > 1 or not is_value(printed[0].text)):  # separators lost: not one number
+        return RowPlacement(tuple(splits), "glued", printed)
+    gaps = [*_with_gaps(slots, width), *splits]
     window = _only_window(cells, width)
     if window is None:
         return RowPlacement(tuple(gaps), "short", printed)
     blanks = tuple(Slot(read_number(c.text), c) for c in window)
     return RowPlacement((blanks, *gaps), "window", printed, preferred=True)
+
+
+def _digit_splits(cell: RawCell, width: int, rules: Sequence[LocalRule]) -> list[Candidate]:
+    """The placements of a run of digits cut into ``width`` numbers the row's rules allow (``glued``)."""
+    found = split_digits(cell.text, width, rules) or []
+    out = []
+    for starts in found:
+        bounds = [*starts, len(cell.text)]
+        parts = [
+            RawCell(cell.text[bounds[i] : bounds[i + 1]], cell.line, cell.column + bounds[i]) for i in range(width)
+        ]
+        out.append(tuple(Slot(read_number(p.text), p) for p in parts))
+    return out
 
 
 def _only_window(cells: Sequence[RawCell], width: int) -> Sequence[RawCell] | None:
@@ -134,17 +154,19 @@ class Placed:
     number: Number | None  # the printed value, None for inferred and unknown cells
     cell: RawCell | None
     inferred: bool = False
+    rule: str | None = None  # the rule id of the equation that forced an inferred value
 
 
 UNKNOWN = Placed(None, None, None)
 _GAP_VALUE = object()  # marks a gap in an assignment of values to addresses
+MAX_SEARCH_STEPS = 100_000  # the joint search over many ambiguous rows gives up past this
 
 
 @attrs.frozen
 class Resolution:
     cells: dict[str, tuple[Placed, ...]]  # row key → one Placed per column
-    remaining: dict[str, int]  # row key → number of distinct placements still possible (only if > 1)
-    forced_by: dict[str, str]  # address → rule id of the equation that forced an inferred value
+    # row key → the placements still possible, as values (None: unknown), only where several remain
+    remaining: dict[str, tuple[tuple[Decimal | None, ...], ...]]
 
 
 Assignment = dict[str, object]  # address → Slot (printed), Placed (decided) or _GAP_VALUE
@@ -153,8 +175,12 @@ Assignment = dict[str, object]  # address → Slot (printed), Placed (decided) o
 @attrs.frozen
 class _Outcome:
     values: Assignment
-    consistent: bool  # no forced value is negative or fractional, no equation about the row fails
-    holds: int  # equations about the row that can be checked and hold
+    holds: int  # equations about the rows that can be checked and hold
+    fails: int  # equations about the rows that fail, or would need a negative or fractional value
+
+    @property
+    def consistent(self) -> bool:
+        return self.fails == 0
 
 
 def resolve(
@@ -170,34 +196,98 @@ def resolve(
     fixed: Assignment = {}
     options: dict[str, list[Assignment]] = {}
     for key, placement in rows.items():
-        if placement.how == "empty":  # nothing printed: nothing to place, and no row is invented
+        if placement.how == "empty" or not placement.candidates:  # nothing to place: no row is invented
             fixed.update(dict.fromkeys(addresses[key], UNKNOWN))
         elif len(placement.candidates) == 1:
             fixed.update(_assign(addresses[key], placement.candidates[0]))
         else:
             options[key] = [_assign(addresses[key], c) for c in placement.candidates]
-    forced_by: dict[str, str] = {}
     for key, assignments in options.items():  # each row alone first: removes most duplicates
         relevant = set(addresses[key])
-        outcomes = [_propagate({**fixed, **a}, equations, forced_by, relevant) for a in assignments]
+        outcomes = [_propagate({**fixed, **a}, equations, relevant) for a in assignments]
         options[key] = _distinct([_only(o.values, addresses[key]) for o in _best(outcomes, rows[key].preferred)])
-    keys = list(options)
-    if keys and math.prod(len(options[k]) for k in keys) <= MAX_COMBINATIONS:
-        relevant = {addr for k in keys for addr in addresses[k]}
-        outcomes = []
-        for combo in itertools.product(*(options[k] for k in keys)):
-            merged = dict(fixed)
-            for part in combo:
-                merged.update(part)
-            outcomes.append(_propagate(merged, equations, forced_by, relevant))
-        best = _best(outcomes, preferred=False)
-        for key in keys:
+    best = _joint(options, fixed, equations, {addr for key in options for addr in addresses[key]})
+    if best is not None:
+        for key in options:
             options[key] = _distinct([_only(o.values, addresses[key]) for o in best])
     cells = {
         key: tuple(_agreed([a[addr] for a in options.get(key) or [fixed]]) for addr in addresses[key]) for key in rows
     }
-    remaining = {key: len(opts) for key, opts in options.items() if len(opts) > 1}
-    return Resolution(cells, remaining, forced_by)
+    remaining = {
+        key: tuple(tuple(_shown_value(a[addr]) for addr in addresses[key]) for a in opts)
+        for key, opts in options.items()
+        if len(opts) > 1
+    }
+    return Resolution(cells, remaining)
+
+
+def _joint(
+    options: dict[str, list[Assignment]], fixed: Assignment, equations: Sequence[Equation], relevant: set[str]
+) -> list[_Outcome] | None:
+    """The best outcomes over all ambiguous rows together: every combination of their options when
+    there are few, else the consistent combinations a pruned search finds; None if neither decides."""
+    if not options:
+        return None
+    if math.prod(len(opts) for opts in options.values()) <= MAX_COMBINATIONS:
+        combinations: list[tuple[Assignment, ...]] = list(itertools.product(*options.values()))
+    else:
+        combinations = _consistent_combinations(options, fixed, equations)
+    outcomes = [_propagate(_merged(fixed, combo), equations, relevant) for combo in combinations]
+    if len(combinations) > MAX_COMBINATIONS or not outcomes:
+        return None
+    return _best(outcomes, preferred=False)
+
+
+def _merged(fixed: Assignment, parts: Sequence[Assignment]) -> Assignment:
+    merged = dict(fixed)
+    for part in parts:
+        merged.update(part)
+    return merged
+
+
+def _consistent_combinations(
+    options: dict[str, list[Assignment]], fixed: Assignment, equations: Sequence[Equation]
+) -> list[tuple[Assignment, ...]]:
+    """Combinations of the rows' options (one per row, in ``options`` order) under which no equation
+    that can be checked fails. A depth-first search checks each equation as soon as the last of its
+    rows is chosen. Gives up (returns []) past MAX_SEARCH_STEPS; stops after MAX_COMBINATIONS + 1."""
+    keys = list(options)
+    depth_of = {addr: depth for depth, key in enumerate(keys) for addr in options[key][0]}
+    due: list[list[Equation]] = [[] for _ in keys]
+    for equation in equations:
+        depths = [depth_of[addr] for addr, _ in equation.terms if addr in depth_of]
+        if depths:
+            due[max(depths)].append(equation)
+    found: list[tuple[Assignment, ...]] = []
+    chosen: list[Assignment] = []
+    values = dict(fixed)
+    steps = 0
+
+    def walk(depth: int) -> bool:  # False: stop searching
+        nonlocal steps
+        if depth == len(keys):
+            found.append(tuple(chosen))
+            return len(found) <= MAX_COMBINATIONS
+        for option in options[keys[depth]]:
+            steps += 1
+            if steps > MAX_SEARCH_STEPS:
+                found.clear()
+                return False
+            values.update(option)
+            if not any(_fails(equation, values) for equation in due[depth]):
+                chosen.append(option)
+                if not walk(depth + 1):
+                    return False
+                chosen.pop()
+        return True
+
+    walk(0)
+    return found
+
+
+def _fails(equation: Equation, values: Assignment) -> bool:
+    total, gaps = _evaluate(equation, values)
+    return total is not None and not gaps and total != 0
 
 
 def _assign(addresses: tuple[str, ...], candidate: Candidate) -> Assignment:
@@ -209,9 +299,11 @@ def _only(values: Assignment, addresses: tuple[str, ...]) -> Assignment:
 
 
 def _best(outcomes: list[_Outcome], preferred: bool) -> list[_Outcome]:
-    """The consistent outcomes (all, if none is: the source itself may be wrong) under which the
-    most equations hold; the preferred first outcome alone if it is among them."""
-    pool = [o for o in outcomes if o.consistent] or outcomes
+    """The consistent outcomes (if none is, the source itself is wrong: those under which the fewest
+    equations fail) under which the most equations hold; the preferred first outcome alone if it is
+    among them."""
+    least = min(o.fails for o in outcomes)
+    pool = [o for o in outcomes if o.fails == least]
     top = max(o.holds for o in pool)
     best = [o for o in pool if o.holds == top]
     if preferred and best[0] is outcomes[0]:
@@ -228,35 +320,43 @@ def _value(entry: object) -> Decimal | object | None:
     return entry  # _GAP_VALUE
 
 
-def _propagate(
-    values: Assignment, equations: Sequence[Equation], forced_by: dict[str, str], relevant: set[str]
-) -> _Outcome:
-    """Fill the gaps that an equation with one unknown forces, then judge the result."""
+def _shown_value(entry: object) -> Decimal | None:
+    value = _value(entry)
+    return value if isinstance(value, Decimal) else None
+
+
+def _propagate(values: Assignment, equations: Sequence[Equation], relevant: set[str]) -> _Outcome:
+    """Fill the gaps that an equation with one unknown forces, then judge the result. An equation
+    whose one gap would need a negative or fractional value fills nothing and counts as failing."""
     values = dict(values)
-    consistent, changed = True, True
-    while changed and consistent:
+    stuck: set[int] = set()
+    changed = True
+    while changed:
         changed = False
-        for equation in equations:
+        for index, equation in enumerate(equations):
+            if index in stuck:
+                continue
             total, gaps = _evaluate(equation, values)
             if total is None or len(gaps) != 1:
                 continue
             addr, coef = gaps[0]
             forced = -total / coef
             if forced < 0 or forced != forced.to_integral_value():
-                consistent = False
-                break
-            values[addr] = Placed(forced, None, None, inferred=True)
-            forced_by.setdefault(addr, equation.rule)
+                stuck.add(index)
+                continue
+            values[addr] = Placed(forced, None, None, inferred=True, rule=equation.rule)
             changed = True
-    holds = 0
-    for equation in equations:
+    holds = fails = 0
+    for index, equation in enumerate(equations):
         if not any(addr in relevant for addr, _ in equation.terms):
             continue
         total, gaps = _evaluate(equation, values)
-        if total is not None and not gaps:
+        if index in stuck:
+            fails += 1
+        elif total is not None and not gaps:
             holds += total == 0
-            consistent = consistent and total == 0
-    return _Outcome(values, consistent, holds)
+            fails += total != 0
+    return _Outcome(values, holds, fails)
 
 
 def _evaluate(equation: Equation, values: Assignment) -> tuple[Decimal | None, list[tuple[str, int]]]:
@@ -282,12 +382,20 @@ def _distinct(assignments: list[Assignment]) -> list[Assignment]:
         key = tuple((addr, _value(entry)) for addr, entry in sorted(assignment.items()))
         kept = groups.setdefault(key, dict(assignment))
         for addr, entry in assignment.items():
-            both_printed = isinstance(entry, Slot) and isinstance(kept[addr], Slot)
-            if kept[addr] is not entry and not both_printed:
-                amount = _value(entry)
-                assert amount is None or isinstance(amount, Decimal)
-                kept[addr] = Placed(amount, None, None, inferred=True)
+            if _same_source(kept[addr], entry):
+                continue
+            amount = _value(entry)
+            assert amount is None or isinstance(amount, Decimal)
+            rule = next((e.rule for e in (kept[addr], entry) if isinstance(e, Placed) and e.rule), None)
+            kept[addr] = Placed(amount, None, None, inferred=True, rule=rule)
     return list(groups.values())
+
+
+def _same_source(a: object, b: object) -> bool:
+    """Whether two entries for one cell are the same printed cell, or both not printed ones."""
+    if isinstance(a, Slot) and isinstance(b, Slot):
+        return a.cell == b.cell
+    return a is b or (isinstance(a, Placed) and isinstance(b, Placed))
 
 
 def _agreed(entries: list[object]) -> Placed:
@@ -298,9 +406,10 @@ def _agreed(entries: list[object]) -> Placed:
     first = entries[0]
     if isinstance(first, Placed):
         return first
-    if isinstance(first, Slot) and all(isinstance(e, Slot) and e.cell is first.cell for e in entries):
+    if isinstance(first, Slot) and all(isinstance(e, Slot) and e.cell == first.cell for e in entries):
         assert first.number is not None
         return Placed(first.number.amount, first.number, first.cell)
     amount = _value(first)
     assert amount is None or isinstance(amount, Decimal)
-    return Placed(amount, None, None, inferred=True)
+    rule = next((e.rule for e in entries if isinstance(e, Placed) and e.rule), None)
+    return Placed(amount, None, None, inferred=True, rule=rule)

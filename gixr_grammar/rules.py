@@ -10,7 +10,20 @@ from collections.abc import Collection
 
 import attrs
 
-from .schema import T3_APPLICANT_COLUMNS, T3_COLUMNS, T3_OUTCOME_ROWS, T4_COLUMNS, T4_GROUPS, address
+from .schema import (
+    OTHER_SPLIT_ROWS,
+    T3_APPLICANT_COLUMNS,
+    T3_COLUMNS,
+    T3_OUTCOME_ROWS,
+    T3_ROW_ORDER,
+    T4_COLUMNS,
+    T4_GROUPS,
+    Template,
+    address,
+)
+
+# R1 + R2 per column, R3 per row, R4 per group: 40 on a 2019 table, 42 on a 2021 one.
+RULE_IDS = {"balance": "R1", "outcomes_sum": "R2", "row_total": "R3", "review_total": "R4"}
 
 
 @attrs.frozen
@@ -20,8 +33,21 @@ class Equation:
     terms: tuple[tuple[str, int], ...]
 
 
+def t3_row_keys(printed: Collection[str], template: Template | None = None) -> tuple[str, ...]:
+    """The rows table 三 must have: the 2021 subrows of （六）其他处理 if any is printed, else the 2019
+    single row if printed, else the template's (2019 when unknown); with both printed, both."""
+    split = any(r in printed for r in OTHER_SPLIT_ROWS)
+    single = "other" in printed
+    if not split and not single:
+        split = template is Template.Y2021
+        single = not split
+    excluded = (() if split else OTHER_SPLIT_ROWS) + (() if single else ("other",))
+    return tuple(r for r in T3_ROW_ORDER if r not in excluded)
+
+
 def t3_equations(rows: Collection[str]) -> list[Equation]:
-    """R1 and R2 for each of the 7 columns, R3 for each printed row of table 三."""
+    """R1 and R2 for each of the 7 columns, R3 for each row of table 三 in ``rows`` (``t3_row_keys``):
+    an equation over a row that is not printed cannot be checked, and forces nothing."""
     equations = []
     outcome_rows = [r for r in T3_OUTCOME_ROWS if r in rows]
     for column in (c.key for c in T3_COLUMNS):

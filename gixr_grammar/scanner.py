@@ -160,7 +160,11 @@ class CellScanner(Lexer):
     def _text_cell(self, cell: RawCell, parser_state: Any, source: ScanInput) -> Emission:
         """Emit the tokens of one text cell; return the value cells that follow its label."""
         label, values = split_values(cell.text)
-        value_cells = [RawCell(text, cell.line, cell.column + offset) for text, offset in values]
+        glued = bool(label) and bool(values) and values[0][1] == len(label)  # no separator between
+        value_cells = [
+            RawCell(text, cell.line, cell.column + offset, glued and index == 0)
+            for index, (text, offset) in enumerate(values)
+        ]
         if values and not label:
             return value_cells
         if values:

@@ -25,6 +25,14 @@ class Template(str, enum.Enum):
     Y2021 = "2021"
 
 
+FIRST_2021_YEAR = 2021  # the first reporting year of the 2021 template (国办公开办函〔2021〕30号)
+
+
+def template_for_year(year: int) -> Template:
+    """The template the format prescribes for a reporting year (reports may still use the other)."""
+    return Template.Y2021 if year >= FIRST_2021_YEAR else Template.Y2019
+
+
 @attrs.frozen
 class Column:
     key: str
@@ -127,3 +135,12 @@ def t2_rows(template: Template) -> dict[str, RowSpec]:
 def address(table: int, row: str, column: str) -> str:
     """The SCHEMA.md address of one value: ``t3.new_received.natural_person``."""
     return f"t{table}.{row}.{column}"
+
+
+_T2_KINDS = {c.key: c.kind for specs in T2_ROWS.values() for spec in specs for c in spec.columns}
+
+
+def column_kind(addr: str) -> ValueKind:
+    """How the value at an address is typed: table 二's columns by their name, all others are counts."""
+    table, _, column = addr.split(".")
+    return _T2_KINDS.get(column, ValueKind.COUNT) if table == "t2" else ValueKind.COUNT

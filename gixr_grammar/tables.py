@@ -8,22 +8,24 @@ is reported with its line.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from decimal import Decimal
 
 import attrs
 
 from .drafts import BlockDraft, RowDraft, TableDraft
+from .glued import local_rules
 from .layout import RawCell
 from .model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
 from .placement import Placed, RowPlacement, layout_padding, place_row, resolve
-from .rules import Equation, t3_equations, t4_equations
+from .rules import Equation, t3_equations, t3_row_keys, t4_equations
 from .scanner import FRAGMENT, base_name
 from .schema import T3_GROUPS, T3_ROWS, T4_COLUMNS, T4_GROUPS, RowSpec, Template, ValueKind, address, t2_rows
 from .values import Number, is_value, to_wan_yuan
 from .vocabulary import UNIT_YUAN, label_of
 
 _LEADING_NUMBER = re.compile(r"\s*(\d{1,2})")
+MAX_SHOWN = 5  # candidate placements listed in an ambiguous_placement diagnostic
 T2_MARKERS = {"COLUMNS_2019": Template.Y2019, "COLUMNS_2021": Template.Y2021}
 # Rows only the 2019 template has: their presence says 2019 when no header does.
 _ROWS_2019_ONLY = {"OTHER_SERVICES", "PROCUREMENT"}
@@ -89,34 +91,47 @@ class Builder:
         addresses = {
             key: tuple(address(self.number, key, c.key) for c in spec.columns) for key, (_, spec) in rows.items()
         }
-        cells = self.place_cells(rows, addresses, equations)
-        return [Row(key, "" if d.label is None else str(d.label), d.line, cells[key]) for key, (d, _) in rows.items()]
+        placed = self.place_cells(rows, addresses, equations)
+        return [Row(key, "" if d.label is None else str(d.label), d.line, *placed[key]) for key, (d, _) in rows.items()]
 
     def place_cells(
         self,
         rows: dict[str, tuple[RowDraft, RowSpec]],
         addresses: dict[str, tuple[str, ...]],
         equations: Sequence[Equation],
-    ) -> dict[str, tuple[Cell, ...]]:
-        """The cells of each printed row at ``addresses``, its values placed with ``equations``."""
+    ) -> dict[str, tuple[tuple[Cell, ...], str]]:
+        """The cells of each printed row at ``addresses``, its values placed with ``equations``, and
+        how they were placed (``RowPlacement.how``)."""
         widths = {spec.width for _, spec in rows.values()}
         padding = {w: layout_padding([_value_cells(d) for d, s in rows.values() if s.width == w], w) for w in widths}
         placements = {
-            key: place_row(_value_cells(draft), spec.width, padding[spec.width]) for key, (draft, spec) in rows.items()
+            key: place_row(_value_cells(draft), spec.width, padding[spec.width], local_rules(equations, addresses[key]))
+            for key, (draft, spec) in rows.items()
         }
         resolution = resolve(placements, addresses, equations)
         out = {}
         for key, (draft, spec) in rows.items():
-            self.explain(key, draft, spec, placements[key], resolution.remaining.get(key))
-            out[key] = tuple(
-                self.cell(addr, column.kind, placed, draft, resolution.forced_by.get(addr))
-                for addr, column, placed in zip(addresses[key], spec.columns, resolution.cells[key], strict=True)
+            placed = resolution.cells[key]
+            self.explain(key, draft, spec, placements[key], resolution.remaining.get(key, ()))
+            self.explain_inferred(key, draft, addresses[key], spec, placed)
+            cells = tuple(
+                self.cell(addr, column.kind, cell, draft)
+                for addr, column, cell in zip(addresses[key], spec.columns, placed, strict=True)
             )
+            out[key] = (cells, placements[key].how)
         return out
 
-    def explain(self, key: str, draft: RowDraft, spec: RowSpec, placement: RowPlacement, remaining: int | None) -> None:
+    def explain(
+        self,
+        key: str,
+        draft: RowDraft,
+        spec: RowSpec,
+        placement: RowPlacement,
+        remaining: tuple[tuple[Decimal | None, ...], ...],
+    ) -> None:
         where = f"table {self.number} row {key}"
         count = len(placement.printed)
+        printed = " ".join(c.text for c in placement.printed)
         if placement.how == "empty":
             self.report(
                 "row_without_values",
@@ -134,32 +149,57 @@ class Builder:
                 f"{where} has {count} values for {spec.width} columns",
                 draft.line,
                 expected=f"{spec.width} values",
-                found=" ".join(c.text for c in placement.printed),
+                found=printed,
+            )
+        elif placement.how == "glued":
+            first, ways = placement.printed[0], len(placement.candidates)
+            fit = {0: "no way", 1: "one way"}.get(ways, f"{ways} ways")
+            self.report(
+                "glued_digits",
+                Severity.INFO if ways == 1 else Severity.WARNING,
+                f"{where}: its digits {first.text} run together with no separator; {fit} to cut them into "
+                f"{spec.width} numbers without leading zeros fits the row's arithmetic"
+                + ("" if ways else " (or there were too many to try)"),
+                first.line,
+                column=first.column,
+                expected=f"{spec.width} numbers",
+                found=printed,
             )
         if remaining:
+            shown = [" ".join("?" if v is None else _plain(v) for v in values) for values in remaining[:MAX_SHOWN]]
+            more = f" (and {len(remaining) - MAX_SHOWN} more)" if len(remaining) > MAX_SHOWN else ""
             self.report(
                 "ambiguous_placement",
                 Severity.WARNING,
-                f"{where}: {remaining} placements of its values remain; cells they disagree on are left empty",
+                f"{where}: {len(remaining)} placements of its values remain; cells they disagree on are left "
+                f"empty. Candidates: {' | '.join(shown)}{more}",
                 draft.line,
-                found=" ".join(c.text for c in placement.printed),
+                expected="one placement the table's arithmetic allows",
+                found=printed,
             )
 
-    def cell(self, addr: str, kind: ValueKind, placed: Placed, draft: RowDraft, rule: str | None) -> Cell:
-        if placed.inferred:
-            value = _typed(placed.amount, kind)
-            why = (
-                f"{rule} forces {value}"
-                if rule
-                else f"every placement of the row's values consistent with the table gives {value}"
-            )
+    def explain_inferred(
+        self, key: str, draft: RowDraft, addresses: Sequence[str], spec: RowSpec, placed: Sequence[Placed]
+    ) -> None:
+        """One diagnostic per row for the cells the arithmetic filled, naming the rule that forced each."""
+        parts = [
+            f"{label_of(addr).split('·')[-1]} = {_typed(p.amount, column.kind)} ({p.rule or 'every consistent placement'})"
+            for addr, column, p in zip(addresses, spec.columns, placed, strict=True)
+            if p.inferred
+        ]
+        if parts:
             self.report(
                 "inferred_cell",
                 Severity.INFO,
-                f"{addr} ({label_of(addr)}) is not printed where expected; {why}",
+                f"table {self.number} row {key} ({label_of(addresses[0]).split('·')[0]}): not printed where "
+                f"expected, inferred from the table's arithmetic: {', '.join(parts)}",
                 draft.line,
+                found=" ".join(c.text for c in _value_cells(draft) if c.text),
             )
-            return Cell(addr, value, CellStatus.INFERRED, draft.line)
+
+    def cell(self, addr: str, kind: ValueKind, placed: Placed, draft: RowDraft) -> Cell:
+        if placed.inferred:
+            return Cell(addr, _typed(placed.amount, kind), CellStatus.INFERRED, draft.line, inferred_by=placed.rule)
         if placed.cell is None or placed.number is None:
             return Cell(addr, None, CellStatus.MISSING, draft.line)
         cell, number = placed.cell, placed.number
@@ -192,6 +232,10 @@ class Builder:
         return value
 
 
+def _plain(amount: Decimal) -> str:
+    return str(int(amount)) if amount == amount.to_integral_value() else str(amount)
+
+
 def _typed(amount: Decimal | None, kind: ValueKind) -> Value | None:
     if amount is None or kind is ValueKind.MONEY:
         return amount
@@ -215,9 +259,14 @@ def _keep_first(
         rows[key] = (draft, spec)
 
 
+def t2_header_templates(drafts: Sequence[TableDraft]) -> set[Template]:
+    """The templates table 二's header cells name (both, in a table that mixes them)."""
+    return {T2_MARKERS[base_name(t.type)] for d in drafts for b in d.blocks for t in b.tokens(*T2_MARKERS)}
+
+
 def t2_template(drafts: Sequence[TableDraft]) -> Template | None:
     """The template table 二's own headers name (2019 or 2021), or its rows imply; None if neither."""
-    seen = {T2_MARKERS[base_name(t.type)] for d in drafts for b in d.blocks for t in b.tokens(*T2_MARKERS)}
+    seen = t2_header_templates(drafts)
     if len(seen) == 1:
         return seen.pop()
     kinds = {r.kind for d in drafts for b in d.blocks for r in b.rows()}
@@ -268,9 +317,20 @@ def build_table3(draft: TableDraft) -> tuple[Table, list[Diagnostic]]:
             rows["other"][0].line,
         )
     ordered = {k: rows[k] for k in T3_ROWS if k in rows}
-    placed = builder.place(ordered, t3_equations(ordered))
-    table = Table(3, None, tuple(placed), draft.first_line, draft.last_line, builder.notes(draft.blocks))
+    placed = builder.place(ordered, t3_equations(t3_row_keys(ordered)))
+    table = Table(
+        3, _t3_template(ordered), tuple(placed), draft.first_line, draft.last_line, builder.notes(draft.blocks)
+    )
     return table, builder.diagnostics
+
+
+def _t3_template(rows: Collection[str]) -> str | None:
+    """The template table 三's rows name: 2021 by the three （六） subrows, 2019 by the single row."""
+    split = any(k in rows for k in T3_GROUPS["other"])
+    if split == ("other" in rows):
+        return None
+    template: str = (Template.Y2021 if split else Template.Y2019).value
+    return template
 
 
 def _t3_key(builder: Builder, row: RowDraft, group: str | None) -> str | None:
@@ -308,9 +368,9 @@ def build_table4(draft: TableDraft) -> tuple[Table, list[Diagnostic]]:
         first = value_rows[0]
         addresses = tuple(address(4, g, c.key) for g in T4_GROUPS for c in T4_COLUMNS)
         whole = RowSpec("cases", T4_COLUMNS * len(T4_GROUPS))
-        cells = builder.place_cells({"cases": (first, whole)}, {"cases": addresses}, t4_equations())["cases"]
+        cells, how = builder.place_cells({"cases": (first, whole)}, {"cases": addresses}, t4_equations())["cases"]
         width = len(T4_COLUMNS)
-        rows = [Row(g, "", first.line, cells[i * width : (i + 1) * width]) for i, g in enumerate(T4_GROUPS)]
+        rows = [Row(g, "", first.line, cells[i * width : (i + 1) * width], how) for i, g in enumerate(T4_GROUPS)]
     else:
         builder.report("row_without_values", Severity.WARNING, "table 4 has its header but no values", draft.first_line)
     return Table(4, None, tuple(rows), draft.first_line, draft.last_line), builder.diagnostics

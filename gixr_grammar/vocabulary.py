@@ -105,6 +105,19 @@ T4_COLUMN_LABELS = {
 }
 
 
+TABLE_NUMERALS = {2: "二", 3: "三", 4: "四"}
+
+# The two sides of each equation of the format, as its readers know them: the parts, then the whole.
+RULE_SIDES = {
+    "balance": ("一、本年新收 + 二、上年结转", "（七）总计 + 四、结转下年度继续办理"),
+    "outcomes_sum": ("办理结果（一）至（六）之和", "（七）总计"),
+    "row_total": ("自然人 + 法人或其他组织五列之和", "总计"),
+    "review_total": ("结果维持 + 结果纠正 + 其他结果 + 尚未审结", "总计"),
+    "carry_over": ("上年报告的 四、结转下年度继续办理", "本年 二、上年结转"),
+    "in_force": ("上年现行有效件数 + 本年制发件数 − 本年废止件数", "本年现行有效件数"),
+}
+
+
 def label_of(address: str) -> str:
     """The printed Chinese label of a SCHEMA.md address (``t3.granted.total`` → （一）予以公开·总计)."""
     table, row, column = address.split(".")
@@ -121,4 +134,85 @@ def label_of(address: str) -> str:
 TITLE_PARTS = re.compile(
     r"^[《]?(?:(?P<year_first>(?:19|20)\d\d)年度?(?P<agency_after>.*?)政府信息公开"
     r"|(?P<agency>.*?)(?P<year>(?:19|20)\d\d)年度?)"
+)
+
+
+# The tables as the templates print them (for gixr_grammar.render): table 二's blocks (marker, column
+# headers, rows with their printed labels), table 三's rows (three label cells: the group labels are
+# printed on the first row of their span only), table 四's three header lines.
+T2_TEMPLATE_BLOCKS = {
+    "2019": (
+        (
+            "第二十条第（一）项",
+            ("本年新制作数量", "本年新公开数量", "对外公开总数量"),
+            (("regulations", "规章"), ("normative_documents", "规范性文件")),
+        ),
+        (
+            "第二十条第（五）项",
+            ("上一年项目数量", "本年增/减", "处理决定数量"),
+            (("licensing", "行政许可"), ("other_services", "其他对外管理服务事项")),
+        ),
+        (
+            "第二十条第（六）项",
+            ("上一年项目数量", "本年增/减", "处理决定数量"),
+            (("penalties", "行政处罚"), ("enforcement", "行政强制")),
+        ),
+        ("第二十条第（八）项", ("上一年项目数量", "本年增/减"), (("fees", "行政事业性收费"),)),
+        ("第二十条第（九）项", ("采购项目数量", "采购总金额"), (("procurement", "政府集中采购"),)),
+    ),
+    "2021": (
+        (
+            "第二十条第（一）项",
+            ("本年制发件数", "本年废止件数", "现行有效件数"),
+            (("regulations", "规章"), ("normative_documents", "行政规范性文件")),
+        ),
+        ("第二十条第（五）项", ("本年处理决定数量",), (("licensing", "行政许可"),)),
+        ("第二十条第（六）项", ("本年处理决定数量",), (("penalties", "行政处罚"), ("enforcement", "行政强制"))),
+        ("第二十条第（八）项", ("本年收费金额（单位：万元）",), (("fees", "行政事业性收费"),)),
+    ),
+}
+T2_HEADER_FIRST = "信息内容"
+
+T3_TEMPLATE_CORNER = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+T3_TEMPLATE_HEADER = (
+    (T3_TEMPLATE_CORNER, "", "", "申请人情况", "", "", "", "", "", ""),
+    ("", "", "", "自然人", "法人或其他组织", "", "", "", "", "总计"),
+    ("", "", "", "", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", ""),
+)
+T3_TEMPLATE_ROWS = {
+    "new_received": ("一、本年新收政府信息公开申请数量", "", ""),
+    "carried_over": ("二、上年结转政府信息公开申请数量", "", ""),
+    "granted": ("三、本年度办理结果", "（一）予以公开", ""),
+    "partially_granted": ("", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", ""),
+    "denied_state_secret": ("", "（三）不予公开", "1.属于国家秘密"),
+    "denied_prohibited_by_law": ("", "", "2.其他法律行政法规禁止公开"),
+    "denied_security_stability": ("", "", "3.危及“三安全一稳定”"),
+    "denied_third_party_rights": ("", "", "4.保护第三方合法权益"),
+    "denied_internal_affairs": ("", "", "5.属于三类内部事务信息"),
+    "denied_process_information": ("", "", "6.属于四类过程性信息"),
+    "denied_enforcement_files": ("", "", "7.属于行政执法案卷"),
+    "denied_administrative_query": ("", "", "8.属于行政查询事项"),
+    "unavailable_not_held": ("", "（四）无法提供", "1.本机关不掌握相关政府信息"),
+    "unavailable_needs_creation": ("", "", "2.没有现成信息需要另行制作"),
+    "unavailable_unclear": ("", "", "3.补正后申请内容仍不明确"),
+    "not_processed_complaint": ("", "（五）不予处理", "1.信访举报投诉类申请"),
+    "not_processed_duplicate": ("", "", "2.重复申请"),
+    "not_processed_publication": ("", "", "3.要求提供公开出版物"),
+    "not_processed_excessive": ("", "", "4.无正当理由大量反复申请"),
+    "not_processed_confirmation": ("", "", "5.要求行政机关确认或重新出具已获取信息"),
+    "other": ("", "（六）其他处理", ""),
+    "other_overdue_correction": (
+        "",
+        "（六）其他处理",
+        "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+    ),
+    "other_unpaid_fee": ("", "", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+    "other_misc": ("", "", "3.其他"),
+    "total": ("", "（七）总计", ""),
+    "carried_forward": ("四、结转下年度继续办理", "", ""),
+}
+T4_TEMPLATE_HEADER = (
+    ("行政复议", "", "", "", "", "行政诉讼"),
+    ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉"),
+    ("", "", "", "", "", *(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计") * 2)),
 )

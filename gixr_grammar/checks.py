@@ -1,0 +1,25 @@
+"""``check``: every rule of the format on one report, as findings (see consistency, conformance)."""
+
+from __future__ import annotations
+
+from .conformance import conformance_findings
+from .consistency import arithmetic_findings, repair_findings, type_findings
+from .model import Finding, Report, Verdict
+
+
+def check(report: Report, *, not_assessable: bool = False) -> list[Finding]:
+    """The findings of every hard rule (R1–R4, R8), of template conformance and of the rows the
+    parser had to repair, in source order.
+
+    Rules that cannot be checked (a blank or unknown operand) are left out unless ``not_assessable``.
+    """
+    findings = [
+        *conformance_findings(report),
+        *arithmetic_findings(report),
+        *repair_findings(report),
+        *type_findings(list(report.cell_records().values())),
+    ]
+    if not not_assessable:
+        findings = [f for f in findings if f.verdict is not Verdict.NOT_ASSESSABLE]
+    findings.sort(key=lambda f: (f.line is None, f.line or 0))
+    return findings

@@ -1,0 +1,79 @@
+"""check_series(): R5 and R6 between consecutive years of one agency, as warnings."""
+
+from __future__ import annotations
+
+from reports import T3_2019_ROWS, T3_HEADER, report
+
+import gixr_grammar
+from gixr_grammar import Verdict
+
+AGENCY = "某某县人民政府"
+T2_2021 = """\
+第二十条第（一）项
+信息内容\t本年制发件数\t本年废止件数\t现行有效件数
+规章\t{issued}\t{repealed}\t{in_force}
+行政规范性文件\t0\t0\t74
+第二十条第（五）项
+信息内容\t本年处理决定数量
+行政许可\t12
+第二十条第（六）项
+信息内容\t本年处理决定数量
+行政处罚\t3
+行政强制\t1
+第二十条第（八）项
+信息内容\t本年收费金额（单位：万元）
+行政事业性收费\t1.5
+"""
+
+
+def year(number: int, t3_rows: str = T3_2019_ROWS, t2: str | None = None) -> gixr_grammar.Report:
+    title = f"{AGENCY}{number}年政府信息公开工作年度报告"
+    kwargs = {} if t2 is None else {"t2": t2}
+    return gixr_grammar.parse(report(t3=T3_HEADER + t3_rows, title=title, **kwargs))
+
+
+def test_carried_over_must_equal_last_years_carried_forward() -> None:
+    # 2020 carries 1 forward (自然人); 2021 says it received 2 from the year before.
+    rows_2021 = T3_2019_ROWS.replace(
+        "二、上年结转政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1",
+        "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2",
+    )
+    findings = gixr_grammar.check_series([year(2021, rows_2021), year(2020)])
+    assert {(f.rule, f.scope, f.expected, f.found) for f in findings} == {
+        ("carry_over", "自然人", "1", "2"),
+        ("carry_over", "总计", "1", "2"),
+    }
+    assert all(f.verdict is Verdict.WARNING and f.year == 2021 and f.agency == AGENCY for f in findings)
+    first = next(f for f in findings if f.scope == "自然人")
+    assert first.cells == ("t3.carried_forward.natural_person", "t3.carried_over.natural_person")
+    assert first.line is not None
+
+
+def test_consistent_series_and_gaps_give_nothing() -> None:
+    assert gixr_grammar.check_series([year(2019), year(2020)]) == []
+    assert gixr_grammar.check_series([year(2018), year(2020)]) == []  # not consecutive: nothing to compare
+
+
+def test_in_force_documents_follow_from_last_year() -> None:
+    before = year(2021, t2=T2_2021.format(issued=1, repealed=0, in_force=10))
+    good = year(2022, t2=T2_2021.format(issued=3, repealed=1, in_force=12))
+    bad = year(2022, t2=T2_2021.format(issued=3, repealed=1, in_force=15))
+    assert [f for f in gixr_grammar.check_series([before, good]) if f.rule == "in_force"] == []
+    findings = [f for f in gixr_grammar.check_series([before, bad]) if f.rule == "in_force"]
+    assert [(f.scope, f.expected, f.found) for f in findings] == [("规章", "12", "15")]
+
+
+def test_unknown_values_are_not_assessable_on_request() -> None:
+    rows_2021 = T3_2019_ROWS.replace(
+        "二、上年结转政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1",
+        "二、上年结转政府信息公开申请数量\t\t/\t0\t0\t0\t0\t0\t1",
+    )
+    series = [year(2020), year(2021, rows_2021)]
+    assert gixr_grammar.check_series(series) == []
+    unknown = gixr_grammar.check_series(series, not_assessable=True)
+    assert [(f.rule, f.scope, f.verdict) for f in unknown] == [("carry_over", "自然人", Verdict.NOT_ASSESSABLE)]
+
+
+def test_a_year_given_twice_is_a_warning() -> None:
+    findings = gixr_grammar.check_series([year(2020), year(2020)])
+    assert [(f.rule, f.year) for f in findings] == [("duplicate_year", 2020)]
