@@ -1,8 +1,8 @@
-"""Template conformance: the tables, rows and sections the format requires, rows it does not know, and
-a template that does not fit the year or is mixed with the other one.
+"""Template conformance: the tables, rows and sections the format requires, rows and blocks it does
+not know, and a template that does not fit the year or is mixed with the other one.
 
-Missing tables and rows fail (their numbers are required); missing sections, unknown rows (some
-provinces add rows) and the template choice are warnings (late and early adopters exist).
+Missing tables and rows fail (their numbers are required); missing sections, unknown rows and
+blocks (some provinces add rows) and the template choice are warnings (late and early adopters exist).
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from .vocabulary import SECTION_TITLES, T2_ROW_LABELS, T3_ROW_LABELS, TABLE_NUME
 # Parser diagnostics that are template departures, with the rule id they are reported under.
 _DEPARTURES = {
     "unknown_row": "unknown_row",
+    "unknown_block": "unknown_block",
     "mixed_other_rows": "template_mixed",
     "mixed_template_headers": "template_mixed",
 }

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import attrs
 
-from .model import Cell, CellStatus, Finding, Report, Value, Verdict
+from .model import Cell, CellStatus, Finding, Report, Row, Value, Verdict
 from .rules import RULE_IDS, Equation, t3_equations, t3_row_keys, t4_equations
 from .schema import Template, ValueKind, column_kind
 from .vocabulary import RULE_SIDES, T3_COLUMN_LABELS, T3_ROW_LABELS, T4_ROW_LABELS, TABLE_NUMERALS, label_of
@@ -151,7 +151,8 @@ def _failure(
         )
     else:
         first = suspects[0]
-        line = row_lines.get(first.rsplit(".", 1)[0]) if equation.rule == "row_total" else records[first].line
+        row_rule = equation.rule in ("row_total", "review_total")
+        line = row_lines.get(first.rsplit(".", 1)[0]) if row_rule else records[first].line
     return Finding(
         equation.rule,
         Verdict.FAILED,
@@ -186,28 +187,32 @@ def _not_assessable(evaluation: _Evaluation, records: Mapping[str, Cell]) -> Fin
 
 
 def repair_findings(report: Report) -> list[Finding]:
-    """A warning for each row whose values were placed by the arithmetic (short, long or glued):
-    its numbers rest on the repair, and a wrong number in it may have been read as a lost or extra cell."""
+    """A warning for each printed row whose values were placed by the arithmetic (short, long or
+    glued): its numbers rest on the repair, and a wrong number in it may have been read as a lost or
+    extra cell. Table 四's three groups are one printed row."""
     out = []
     for table in report.tables:
+        printed: dict[int, list[Row]] = {}
         for row in table.rows:
-            if not row.repaired:
-                continue
-            inferred = [c.address for c in row.cells if c.status is CellStatus.INFERRED]
-            unknown = [c.address for c in row.cells if c.status is CellStatus.MISSING]
-            where = f"table {TABLE_NUMERALS[table.number]} row {row.label or row.key} ({row.key})"
+            if row.repaired:
+                printed.setdefault(row.line, []).append(row)
+        for line, rows in printed.items():
+            cells = [c for row in rows for c in row.cells]
+            inferred = sum(c.status is CellStatus.INFERRED for c in cells)
+            unknown = tuple(c.address for c in cells if c.status is CellStatus.MISSING)
+            name = "row of fifteen numbers" if table.number == 4 else f"row {rows[0].label} ({rows[0].key})"
             out.append(
                 Finding(
                     "repaired_row",
                     Verdict.WARNING,
-                    f"{where}: printed {_PLACEMENT_WORDS[row.placement]}; placed by the table's arithmetic, "
-                    f"{len(inferred)} cells inferred, {len(unknown)} left unknown",
-                    cells=tuple(c.address for c in row.cells),
-                    line=row.line,
-                    expected=f"{len(row.cells)} values" if table.number != 4 else "15 values",
-                    found=" ".join(c.raw for c in row.cells if c.raw) or None,
-                    suspects=tuple(unknown),
-                    scope=f"t{table.number}.{row.key}",
+                    f"table {TABLE_NUMERALS[table.number]}, {name}: printed {_PLACEMENT_WORDS[rows[0].placement]}; "
+                    f"placed by the table's arithmetic, {inferred} cells inferred, {len(unknown)} left unknown",
+                    cells=tuple(c.address for c in cells),
+                    line=line,
+                    expected=f"{len(cells)} values",
+                    found=" ".join(c.raw for c in cells if c.raw) or None,
+                    suspects=unknown,
+                    scope=f"t{table.number}.{rows[0].key}",
                 )
             )
     return out

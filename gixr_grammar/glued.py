@@ -131,6 +131,7 @@ class _Search:
             self.values.pop()
         self.memo[key] = out
         return out
+
     def _ends(self, start: int, column: int) -> Sequence[int]:
         """Where the number of ``column`` that starts at ``start`` may end."""
         text = self.text

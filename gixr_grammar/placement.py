@@ -232,10 +232,9 @@ def _joint(
         combinations: list[tuple[Assignment, ...]] = list(itertools.product(*options.values()))
     else:
         combinations = _consistent_combinations(options, fixed, equations)
-    outcomes = [_propagate(_merged(fixed, combo), equations, relevant) for combo in combinations]
-    if len(combinations) > MAX_COMBINATIONS or not outcomes:
+    if not combinations or len(combinations) > MAX_COMBINATIONS:
         return None
-    return _best(outcomes, preferred=False)
+    return _best([_propagate(_merged(fixed, combo), equations, relevant) for combo in combinations], preferred=False)
 
 
 def _merged(fixed: Assignment, parts: Sequence[Assignment]) -> Assignment:

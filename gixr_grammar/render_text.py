@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import unicodedata
 
-from .model import Cell, CellStatus, Report, Table
+from .model import Cell, CellStatus, Finding, Report, Table
 from .vocabulary import (
     T2_COLUMN_LABELS,
     T2_ROW_LABELS,
@@ -72,3 +72,7 @@ def _shown(cell: Cell) -> str:
     if cell.value is None:
         return "—"
     return f"{cell.value}*" if cell.status is CellStatus.INFERRED else str(cell.value)
+
+
+def findings_lines(findings: list[Finding]) -> list[str]:
+    return [f"  line {f.line or '—'}: {f.verdict.value} {f.rule}: {f.message}" for f in findings]

@@ -17,12 +17,13 @@ from .drafts import BlockDraft, RowDraft, TableDraft
 from .glued import local_rules
 from .layout import RawCell
 from .model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
+from .normalize import compact, normalize_line
 from .placement import Placed, RowPlacement, layout_padding, place_row, resolve
 from .rules import Equation, t3_equations, t3_row_keys, t4_equations
 from .scanner import FRAGMENT, base_name
 from .schema import T3_GROUPS, T3_ROWS, T4_COLUMNS, T4_GROUPS, RowSpec, Template, ValueKind, address, t2_rows
 from .values import Number, is_value, to_wan_yuan
-from .vocabulary import UNIT_YUAN, label_of
+from .vocabulary import T2_TEMPLATE_BLOCKS, UNIT_YUAN, label_of
 
 _LEADING_NUMBER = re.compile(r"\s*(\d{1,2})")
 MAX_SHOWN = 5  # candidate placements listed in an ambiguous_placement diagnostic
@@ -182,8 +183,9 @@ class Builder:
         self, key: str, draft: RowDraft, addresses: Sequence[str], spec: RowSpec, placed: Sequence[Placed]
     ) -> None:
         """One diagnostic per row for the cells the arithmetic filled, naming the rule that forced each."""
-        parts = [
-            f"{label_of(addr).split('·')[-1]} = {_typed(p.amount, column.kind)} ({p.rule or 'every consistent placement'})"
+        parts = [  # table 四's row spans three groups: name each cell whole
+            f"{label_of(addr) if self.number == 4 else label_of(addr).split('·')[-1]} = {_typed(p.amount, column.kind)}"
+            f" ({p.rule or 'every consistent placement'})"
             for addr, column, p in zip(addresses, spec.columns, placed, strict=True)
             if p.inferred
         ]
@@ -279,7 +281,17 @@ def build_table2(draft: TableDraft, template: Template) -> tuple[Table, list[Dia
     builder = Builder(2)
     specs = t2_rows(template)
     rows: dict[str, tuple[RowDraft, RowSpec]] = {}
+    markers = {compact(normalize_line(b[0])) for b in T2_TEMPLATE_BLOCKS[template.value]}
     for block in draft.blocks:
+        if block.marker is not None and compact(str(block.marker)) not in markers:
+            builder.report(
+                "unknown_block",
+                Severity.WARNING,
+                f"table 2: block {block.marker} is not in the {template.value} template",
+                block.marker.line,
+                expected=" ".join(sorted(markers)),
+                found=str(block.marker),
+            )
         for row in block.rows():
             key = (row.kind or "").lower()
             if not row.known:

@@ -161,3 +161,16 @@ def test_t4_group_total() -> None:
     assert [(f.rule, f.scope, f.expected, f.found) for f in findings] == [
         ("review_total", "litigation_direct", "3", "2")
     ]
+
+
+def test_block_of_the_other_template_is_a_warning() -> None:
+    t2 = T2_2019.split("第二十条第（九）项")[0].replace(
+        "本年新制作数量\t本年新公开数量\t对外公开总数量", "本年制发件数\t本年废止件数\t现行有效件数"
+    )
+    t2 = t2.replace("规范性文件\t4", "行政规范性文件\t4").split("第二十条第（五）项")[0]
+    t2 += "第二十条第（五）项\n信息内容\t本年处理决定数量\n行政许可\t1\n第二十条第（九）项\n行政处罚\t2\n"
+    findings = gixr_grammar.check(
+        gixr_grammar.parse(report(t2=t2, title="某某县人民政府2021年政府信息公开工作年度报告"))
+    )
+    block = [f for f in findings if f.rule == "unknown_block"]
+    assert len(block) == 1 and block[0].found == "第二十条第(九)项" and block[0].verdict is Verdict.WARNING

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -30,3 +31,26 @@ def test_installed_entry_point_runs() -> None:
     done = subprocess.run([sys.executable, "-m", "gixr_grammar", "demo"], capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert "template  2019" in done.stdout
+
+
+def test_check_exit_codes_and_json(tmp_path: Path) -> None:
+    seeds = {name: str(SEEDS / f"{name}.txt") for name in SEED_NAMES}
+    for clean in (SEED_NAMES[0], SEED_NAMES[3], SEED_NAMES[4]):
+        assert CliRunner().invoke(main, ["check", seeds[clean]]).exit_code == 0
+    result = CliRunner().invoke(main, ["check", "--format", "json", seeds[SEED_NAMES[1]]])
+    assert result.exit_code == 1
+    record = json.loads(result.output)
+    balance = next(f for f in record["findings"] if f["rule"] == "balance")
+    assert balance["cells"][0] == "t3.new_received.natural_person" and balance["line"] == 355
+    assert balance["verdict"] == "failed" and "（七）总计·自然人" in balance["message"]
+    missing = CliRunner().invoke(main, ["check", str(tmp_path / "missing.txt")])
+    assert missing.exit_code == 2 and "missing.txt" in missing.stderr
+
+
+def test_parse_json_is_the_whole_report() -> None:
+    result = CliRunner().invoke(main, ["parse", "--format", "json", str(SEEDS / f"{SEED_NAMES[2]}.txt")])
+    assert result.exit_code == 0
+    record = json.loads(result.output)
+    assert record["meta"]["agency"] == "潢川县人民政府"
+    assert record["cells"]["t3.granted.total"] == 18
+    assert {f["rule"] for f in record["findings"]} == {"repaired_row"}

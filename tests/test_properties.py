@@ -30,9 +30,13 @@ def test_any_single_changed_number_is_caught(cells: Cells, data: st.DataObject) 
     changed = {**cells, addr: int(cells[addr]) + data.draw(st.integers(1, 50))}  # type: ignore[call-overload]
     report = gixr_grammar.parse(render_report(changed, data.draw(st.sampled_from(SEPARATED))))
     line = report.cell_records()[addr].line
+    row_line = next(r.line for t in report.tables for r in t.rows if any(c.address == addr for c in r.cells))
     findings = [f for f in gixr_grammar.check(report) if f.failed]
-    assert any(addr in f.cells and f.line == line for f in findings)
-    assert all(addr in f.cells for f in findings)  # nothing else is blamed
+    assert all(addr in f.cells for f in findings)  # nothing else is involved
+    # The cell's line where the rules single it out (its row and its column), else its row's.
+    assert all(f.line == line for f in findings if f.suspects == (addr,))
+    assert any(f.line in (line, row_line) for f in findings)
+    assert all(len(f.suspects) > 1 or f.suspects == (addr,) for f in findings)
 
 
 @given(report_cells(blanks=False))
