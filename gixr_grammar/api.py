@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from .assemble import assemble
@@ -20,19 +21,44 @@ from .scanner import ScanInput
 
 def parse(text: str) -> Report:
     """Parse the text of one report."""
+    source = scan_input(text)
+    try:
+        document = report_parser().parse(source)  # Lark passes custom input to the scanner
+    except UnexpectedInput as e:  # the grammar accepts any token order the scanner lets through
+        raise _grammar_error(e) from e
+    assert isinstance(document, DocumentDraft)  # the parser runs the report transformer inline
+    return assemble(document, source.diagnostics)
+
+
+def parse_tree(text: str) -> tuple[Tree[Token], ScanInput]:
+    """The Lark parse tree of a report (for debugging views), and the scanner's input with the
+    diagnostics and ignored cells of the scan."""
+    source = scan_input(text)
+    try:
+        return report_parser(tree=True).parse(source), source
+    except UnexpectedInput as e:
+        raise _grammar_error(e) from e
+
+
+def scan_input(text: str) -> ScanInput:
+    """What the parser reads: the text checked (size, emptiness, binary), normalised, cut into cells."""
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"input is {len(text)} characters; the limit is {MAX_INPUT_BYTES}")
     if not text.strip():
         raise EmptyInputError("the input is empty")
     check_text(text)
     normalized = normalize(text)
-    source = ScanInput(iter_rows(normalized.lines), normalized)
-    try:
-        document = report_parser().parse(source)  # Lark passes custom input to the scanner
-    except UnexpectedInput as e:  # the grammar accepts any token order the scanner lets through
-        raise GrammarError(f"the parser could not go on: {e.__class__.__name__}", line=getattr(e, "line", None)) from e
-    assert isinstance(document, DocumentDraft)  # the parser runs the report transformer inline
-    return assemble(document, source.diagnostics)
+    return ScanInput(iter_rows(normalized.lines), normalized)
+
+
+def _grammar_error(e: UnexpectedInput) -> GrammarError:
+    expected = sorted(getattr(e, "expected", None) or getattr(e, "allowed", None) or ())
+    return GrammarError(
+        f"the parser could not go on: {e.__class__.__name__}",
+        line=getattr(e, "line", None),
+        column=getattr(e, "column", None),
+        expected=tuple(expected),
+    )
 
 
 def parse_bytes(data: bytes) -> Report:

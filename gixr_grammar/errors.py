@@ -31,4 +31,11 @@ class NotAReportError(GixrError):
 
 
 class GrammarError(GixrError):
-    """The parser met input it could not continue from (a defect of the grammar, not of the input)."""
+    """The parser met input it could not continue from (a defect of the grammar, not of the input);
+    ``expected`` names the terminals it could have taken."""
+
+    def __init__(
+        self, message: str, *, line: int | None = None, column: int | None = None, expected: tuple[str, ...] = ()
+    ) -> None:
+        super().__init__(message, line=line, column=column)
+        self.expected = expected

@@ -66,6 +66,7 @@ class ScanInput:
     rows: Iterable[Row]
     text: NormalizedText
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
+    ignored: list[RawCell] = attrs.field(factory=list)  # cells of %ignore'd terminals (page numbers)
     namespace: str = ""  # the grammar of the last token emitted
 
 
@@ -108,6 +109,8 @@ class CellScanner(Lexer):
                     run.extend(row[:leading])
                     leading = 0
                     run.append(cell)
+                elif self._is_ignored(cell.text):  # a page number, even amid a row's values: skipped
+                    source.ignored.append(cell)
                 else:
                     leading = 0
                     yield from self._flush(run, parser_state, source)
@@ -149,6 +152,12 @@ class CellScanner(Lexer):
                     return accepted[name]
                 best = best or name
         return None if best is None else accepted[best]
+
+    def _is_ignored(self, text: str) -> bool:
+        """Whether ``text`` is a terminal the grammar ``%ignore``s (page numbers, footers). Ignored
+        terminals are in no parser state, so they are matched before anything else."""
+        whole = compact(text)
+        return any(self._patterns[name].fullmatch(whole) for name in self._ignore)
 
     def _is_strong(self, text: str) -> bool:
         """Whether ``text`` matches a specific terminal (a label, a header word), in any state."""
@@ -213,7 +222,7 @@ class CellScanner(Lexer):
     def _emit(self, name: str | None, cell: RawCell, parser_state: Any, source: ScanInput) -> Iterator[ScanToken]:
         if name is None:
             self._unexpected(cell, parser_state, source)
-        elif base_name(name) not in self._ignore:
+        else:
             yield self._token(name, cell)
 
     def _unexpected(self, cell: RawCell, parser_state: Any, source: ScanInput) -> None:

@@ -216,3 +216,32 @@ T4_TEMPLATE_HEADER = (
     ("结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "", "", "", "", "复议后起诉"),
     ("", "", "", "", "", *(("结果维持", "结果纠正", "其他结果", "尚未审结", "总计") * 2)),
 )
+
+# What the grammars' terminals are, in words, for messages that say what was expected (gixr explain).
+# Row labels and section headings are named by their printed labels (see explain.describe_terminal).
+TERMINAL_WORDS = {
+    "VALUES": "numbers",
+    "FRAGMENT": "a short text inside a table (a note, or the label of a row the format does not have)",
+    "ORDINAL": "a numbering cell (一、 （一） 1.)",
+    "TEXT": "a paragraph",
+    "FREE_HEAD": "a short heading line",
+    "NUM_HEAD": "a numbered heading (一、…)",
+    "SUBHEAD": "a subsection heading （一）…",
+    "TITLE": "the report title",
+    "TITLE_HEAD": "the first line of a wrapped title",
+    "TITLE_TAIL": "the end of a wrapped title (…年度报告)",
+    "DATE": "a date (2021年1月10日)",
+    "PAGE": "a page number (- 4 -)",
+    "BLOCK": "a 第二十条第（N）项 block of table 二",
+    "COLUMNS_2019": "a 2019-template column header of table 二 (本年新制作数量 …)",
+    "COLUMNS_2021": "a 2021-template column header of table 二 (本年制发件数 …)",
+    "COLUMNS": "part of a column header of table 二",
+    "CORNER": "table 三's corner cell (本列数据的勾稽关系为…)",
+    "APPLICANTS": "table 三's applicant header (申请人情况, 自然人, 法人或其他组织 …)",
+    "OUTCOMES": "the group label 三、本年度办理结果",
+    "DENIED": "the group label （三）不予公开",
+    "UNAVAILABLE": "the group label （四）无法提供",
+    "NOT_PROCESSED": "the group label （五）不予处理",
+    "LEAF": "a numbered row label of table 三 (1.…)",
+    "CASES": "table 四's header words (行政复议, 结果维持 …)",
+}

@@ -12,7 +12,8 @@ from reports import T2_2019, T3_2019_ROWS, T3_HEADER, T4, report
 
 import gixr_grammar
 from gixr_grammar import CellStatus
-from gixr_grammar.grammar import grammar_dir, report_parser
+from gixr_grammar.api import parse_tree
+from gixr_grammar.grammar import grammar_dir
 from gixr_grammar.scanner import CellScanner
 
 
@@ -27,12 +28,7 @@ def test_the_only_conflicts_are_greedy_tables(caplog: pytest.LogCaptureFixture) 
 
 
 def test_tree_view_names_rows() -> None:
-    from gixr_grammar.layout import iter_rows
-    from gixr_grammar.normalize import normalize
-    from gixr_grammar.scanner import ScanInput
-
-    text = normalize(report())
-    tree = report_parser(tree=True).parse(ScanInput(iter_rows(text.lines), text))  # type: ignore[arg-type]
+    tree, _ = parse_tree(report())
     rows = [t for t in tree.iter_subtrees() if t.data == "table3__t3_row"]
     assert str(rows[0].children[0]) == "一、本年新收政府信息公开申请数量"
 
@@ -106,9 +102,21 @@ def test_space_separated_with_split_labels_and_spaces_in_words() -> None:
 
 def test_markdown_pipe_table_with_page_number() -> None:
     t4 = "| 行政复议 | | | | | 行政诉讼 |\n|---|---|---|---|---|---|\n- 4 -\n| 5 | 1 | 4 | 3 | 13 | 10 | 3 | 4 | 0 | 17 | 3 | 1 | 1 | 0 | 5 |\n"
-    cells = gixr_grammar.parse(report(t4=t4)).cells()
-    assert cells["t4.review.total"] == 13
-    assert cells["t4.litigation_after_review.total"] == 5
+    result = gixr_grammar.parse(report(t4=t4))
+    assert result.cells()["t4.review.total"] == 13
+    assert result.cells()["t4.litigation_after_review.total"] == 5
+    assert result.table(4).rows[0].placement == "exact"  # type: ignore[union-attr]  # - 4 - is no value
+
+
+def test_page_numbers_are_ignored_in_prose_and_in_one_cell_per_line_rows() -> None:
+    text = report().replace("存在的问题是公开不够及时。", "存在的问题是\n- 5 -\n公开不够及时。")
+    assert "- 5 -" not in gixr_grammar.parse(text).section(5).body  # type: ignore[union-attr]
+    cells = "".join(
+        f"\t{v}\n" for v in ["1", "0", "0", "0", "1", "2", "0", "- 6 -", "0", "0", "2", "0", "0", "0", "0", "0"]
+    )
+    result = gixr_grammar.parse(report(t4="\t行政复议\n\t行政诉讼\n\n" + cells))
+    assert result.cells()["t4.litigation_direct.total"] == 2
+    assert result.table(4).rows[0].placement == "exact"  # type: ignore[union-attr]
 
 
 def test_kangxi_pdf_text_one_row_per_line() -> None:
