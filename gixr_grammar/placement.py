@@ -103,6 +103,8 @@ def place_row(
     if window is None:
         return RowPlacement(tuple(gaps), "short", printed)
     blanks = tuple(Slot(read_number(c.text), c) for c in window)
+    if window[0].text and window[-1].text:  # empty cells between printed ones are blank cells, not padding
+        return RowPlacement((blanks,), "window", printed)
     return RowPlacement((blanks, *gaps), "window", printed, preferred=True)
 
 
@@ -298,13 +300,14 @@ def _only(values: Assignment, addresses: tuple[str, ...]) -> Assignment:
 
 
 def _best(outcomes: list[_Outcome], preferred: bool) -> list[_Outcome]:
-    """The consistent outcomes (if none is, the source itself is wrong: those under which the fewest
-    equations fail) under which the most equations hold; the preferred first outcome alone if it is
-    among them."""
-    least = min(o.fails for o in outcomes)
-    pool = [o for o in outcomes if o.fails == least]
-    top = max(o.holds for o in pool)
-    best = [o for o in pool if o.holds == top]
+    """The consistent outcomes under which the most equations hold; the preferred first outcome alone
+    if it is among them. If none is consistent, the arithmetic decides nothing (the source itself is
+    wrong): the preferred outcome (the layout's own reading) if there is one, else all of them."""
+    consistent = [o for o in outcomes if o.consistent]
+    if not consistent:
+        return outcomes[:1] if preferred else outcomes
+    top = max(o.holds for o in consistent)
+    best = [o for o in consistent if o.holds == top]
     if preferred and best[0] is outcomes[0]:
         return best[:1]
     return best

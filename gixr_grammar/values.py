@@ -21,7 +21,7 @@ NUMBER_RE = re.compile(_NUMBER)
 VALUE_RE = re.compile(f"(?:{_NUMBER})|(?:{_BLANK})")
 _WORD = re.compile(r"\S+")
 # Digits run into the end of a label: 本年新收政府信息公开申请数量640020470.
-_GLUED = re.compile(r"(?P<label>.*[^\d\s.,+\-/])(?P<digits>[+-]?\d+(?:[+-]\d+)*(?:\.\d+)?)")
+_GLUED = re.compile(rf"(?P<label>.*[^\d\s.,+\-/])(?P<digits>[+-]?\d+(?:[+-]\d+)*(?:\.\d+)?(?:{_UNITS})?)")
 
 
 def is_value(text: str) -> bool:

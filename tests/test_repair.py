@@ -95,3 +95,12 @@ def test_long_row_prefers_leaving_out_the_trailing_cell() -> None:
     cells = result.cells()
     assert cells["t4.litigation_after_review.total"] == 3
     assert any(f.rule == "review_total" for f in gixr_grammar.check(result) if f.failed)
+
+
+def test_an_empty_cell_between_numbers_is_a_blank_not_a_lost_cell() -> None:
+    """Tabs between printed numbers delimit a real cell; only the ends of a row are open to doubt."""
+    result = gixr_grammar.parse(report(t4=T4.replace("1\t0\t0\t0\t1\t2", "1\t\t0\t0\t1\t2")))
+    cell = result.cell_records()["t4.review.corrected"]
+    assert (cell.value, cell.status) == (None, CellStatus.BLANK)
+    assert result.cells()["t4.review.total"] == 1
+    assert result.table(4).rows[0].placement == "window"  # type: ignore[union-attr]
