@@ -260,7 +260,17 @@ def _finish(lines: list[str], style: Style) -> str:
         lines = [part for line in lines for part in (line, "")]
     text = ("\r\n" if style.crlf else "\n").join(lines)
     if style.kangxi:
-        text = "".join(_KANGXI.get(ch, ch) for ch in text)
+        text = to_kangxi(text)
     if style.fullwidth_digits:
-        text = text.translate(_FULLWIDTH_DIGITS)
+        text = to_fullwidth_digits(text)
     return text
+
+
+def to_kangxi(text: str) -> str:
+    """Text as PDF extraction prints it: Kangxi radicals and radical-supplement forms (⼀⼈⺠) for the
+    ordinary characters they stand for (what ``normalize`` folds back)."""
+    return "".join(_KANGXI.get(ch, ch) for ch in text)
+
+
+def to_fullwidth_digits(text: str) -> str:
+    return text.translate(_FULLWIDTH_DIGITS)

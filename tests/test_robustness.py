@@ -1,0 +1,133 @@
+"""A library other tools import must never crash or hang on what a crawler brings home: any text gives a
+Report or a GixrError; artefacts that change no number change no number; damaged seeds are survived."""
+
+from __future__ import annotations
+
+import codecs
+import re
+import time
+
+import pytest
+from conftest import SEED_NAMES, seed_text
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import gixr_grammar
+from gixr_grammar import GixrError, Report
+from gixr_grammar.render import to_fullwidth_digits, to_kangxi
+from gixr_grammar.vocabulary import SECTION_TITLES, T2_ROW_LABELS, T3_TEMPLATE_ROWS
+
+MAX_SECONDS = 2.0  # for one damaged seed; a seed parses in well under 0.1 s
+
+ARTEFACTS = {
+    "crlf": lambda t: t.replace("\n", "\r\n"),
+    "trailing_blanks": lambda t: re.sub(r"(\r?\n)", "  \u3000\\1", t),
+    "doubled_blank_lines": lambda t: re.sub(r"(\r?\n)(\r?\n)", r"\1\2\2", t),
+    "fullwidth_digits": to_fullwidth_digits,
+    "kangxi": to_kangxi,
+}
+
+
+def parse_or_error(text: str) -> Report | None:
+    """The report, or None for a GixrError; any other exception fails the test."""
+    try:
+        return gixr_grammar.parse(text)
+    except GixrError as e:
+        assert str(e)
+        return None
+
+
+@pytest.mark.parametrize("artefact", [*ARTEFACTS, "all", "bom"])
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_artefacts_change_no_number(name: str, artefact: str) -> None:
+    text = seed_text(name)
+    want = gixr_grammar.parse(text).cells()
+    if artefact == "bom":
+        assert gixr_grammar.parse_bytes(codecs.BOM_UTF8 + text.encode()).cells() == want
+        return
+    changed = text
+    for key, change in ARTEFACTS.items():
+        if artefact in (key, "all"):
+            changed = change(changed)
+    assert gixr_grammar.parse(changed).cells() == want
+
+
+# Pieces reports are made of, for text that looks like a report but is not one.
+_PIECES = [
+    *SECTION_TITLES.values(),
+    *T2_ROW_LABELS.values(),
+    *(cell for row in T3_TEMPLATE_ROWS.values() for cell in row if cell),
+    "某某县人民政府2020年政府信息公开工作年度报告",
+    "第二十条第（一）项",
+    "信息内容\t本年新制作数量",
+    "行政复议\t行政诉讼",
+    "总计",
+    "- 3 -",
+    "0",
+    "17",
+    "640020470",
+    "-8",
+    "77180.86万元",
+    "/",
+    "无",
+    "\t",
+    " ",
+    "\n",
+    "\n\n",
+    "。",
+    "（",
+    "|",
+    "---",
+]
+
+
+@given(st.text())
+def test_any_text_gives_a_report_or_a_gixr_error(text: str) -> None:
+    parse_or_error(text)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PIECES), max_size=400).map("".join))
+def test_report_like_noise_gives_a_report_or_a_gixr_error(text: str) -> None:
+    parse_or_error(text)
+
+
+@st.composite
+def damaged(draw: st.DrawFn) -> str:
+    """A seed cut, with lines deleted, duplicated, shuffled or junk put in between."""
+    lines = seed_text(draw(st.sampled_from(SEED_NAMES))).split("\n")
+    for _ in range(draw(st.integers(1, 6))):
+        if not lines:
+            break
+        at = draw(st.integers(0, len(lines) - 1))
+        action = draw(st.sampled_from(["cut", "delete", "duplicate", "shuffle", "junk"]))
+        if action == "cut":
+            lines = lines[:at] + [lines[at][: draw(st.integers(0, len(lines[at])))]]
+        elif action == "delete":
+            del lines[at : at + draw(st.integers(1, 20))]
+        elif action == "duplicate":
+            lines[at:at] = lines[at : at + draw(st.integers(1, 30))]
+        elif action == "shuffle":
+            window = lines[at : at + draw(st.integers(2, 40))]
+            lines[at : at + len(window)] = draw(st.permutations(window))
+        else:
+            junk = draw(st.one_of(st.text(max_size=80), st.sampled_from(_PIECES), st.binary(max_size=40).map(repr)))
+            lines.insert(at, junk)
+    return "\n".join(lines)
+
+
+@settings(suppress_health_check=[HealthCheck.too_slow])
+@given(damaged())
+def test_damaged_seeds_are_survived_quickly(text: str) -> None:
+    start = time.perf_counter()
+    parse_or_error(text)
+    assert time.perf_counter() - start < MAX_SECONDS
+
+
+@pytest.mark.timeout(600)
+def test_ten_megabytes_finish() -> None:
+    """A 10 MB input (the seeds over and over) is parsed in one linear pass (about 15 s here)."""
+    text = "".join(seed_text(n) for n in SEED_NAMES)
+    big = text * (10_000_000 // len(text.encode()) + 1)
+    report = gixr_grammar.parse(big)
+    assert report.meta.agency == "信阳市人民政府"
