@@ -102,7 +102,7 @@ def damaged(draw: st.DrawFn) -> str:
         at = draw(st.integers(0, len(lines) - 1))
         action = draw(st.sampled_from(["cut", "delete", "duplicate", "shuffle", "junk"]))
         if action == "cut":
-            lines = lines[:at] + [lines[at][: draw(st.integers(0, len(lines[at])))]]
+            lines = [*lines[:at], lines[at][: draw(st.integers(0, len(lines[at])))]]
         elif action == "delete":
             del lines[at : at + draw(st.integers(1, 20))]
         elif action == "duplicate":
