@@ -1,56 +1,123 @@
-"""Parse time per report on the seed reports, as a ratio to a regex floor measured in the same run.
+"""Parse speed, as a ratio to a floor measured in the same run, on the seeds and on generated corpora.
 
-The floor is one compiled-regex pass splitting the same texts into non-blank runs. Run:
-``python -m benchmarks.run`` (or ``python benchmarks/run.py``) from the project root.
+The floor is one compiled-regex pass splitting the same texts into non-blank runs. Run from the
+project root: ``python -m benchmarks.run [--sizes 1000,10000] [--workers 1,2]``. Prints the machine,
+then per corpus: ms per report, reports/s per core, MB/s, parse/floor, peak RSS (each corpus size is
+measured in a fresh process), cold start, and the scaling of ``gixr corpus`` with --workers.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import os
+import platform
 import re
+import resource
 import subprocess
 import sys
+import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import gixr_grammar
+from benchmarks.generate import texts, write
+from gixr_grammar.corpus import run as run_corpus
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds"
 _NON_BLANK = re.compile(r"\S+")
 
 
-def best_of(runs: int, work: object) -> float:
+def best_of(runs: int, work: Callable[[], object]) -> float:
     """The fastest of ``runs`` timings of ``work()`` in seconds (the least disturbed one)."""
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        work()  # type: ignore[operator]
+        work()
         times.append(time.perf_counter() - start)
     return min(times)
 
 
-def main(rounds: int = 20) -> None:
-    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-    size = sum(len(t.encode()) for t in texts)
-    gixr_grammar.parse(texts[0])  # build the parser before timing
-    parse = best_of(rounds, lambda: [gixr_grammar.parse(t) for t in texts])
-    floor = best_of(rounds, lambda: [_NON_BLANK.findall(t) for t in texts])
-    cold = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            f"import time; s=time.perf_counter(); import gixr_grammar; gixr_grammar.parse(open({str(SEEDS / '000_a9240933da8ebe6b.txt')!r}, encoding='utf-8').read()); print(time.perf_counter()-s)",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
+def measure(corpus: list[str], rounds: int) -> dict[str, float]:
+    """Parse and floor timings of ``corpus`` in this process, and its peak RSS."""
+    size = sum(len(t.encode()) for t in corpus)
+    gixr_grammar.parse(corpus[0])  # build the parser before timing
+    parse = best_of(rounds, lambda: [gixr_grammar.parse(t) for t in corpus])
+    floor = best_of(rounds, lambda: [_NON_BLANK.findall(t) for t in corpus])
+    return {
+        "reports": len(corpus),
+        "mb": size / 1e6,
+        "ms_per_report": parse / len(corpus) * 1e3,
+        "reports_per_s": len(corpus) / parse,
+        "mb_per_s": size / parse / 1e6,
+        "floor_ms_per_report": floor / len(corpus) * 1e3,
+        "ratio": parse / floor,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _in_fresh_process(args: list[str]) -> dict[str, float]:
+    done = subprocess.run([sys.executable, "-m", "benchmarks.run", *args], capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def cold_start() -> float:
+    code = (
+        "import time; s=time.perf_counter(); import gixr_grammar; "
+        f"gixr_grammar.parse(open({str(SEEDS / '000_a9240933da8ebe6b.txt')!r}, encoding='utf-8').read()); "
+        "print(time.perf_counter()-s)"
     )
-    print(f"seeds: {len(texts)} reports, {size / 1e3:.1f} kB")
+    return float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout)
+
+
+def show(name: str, m: dict[str, float]) -> None:
     print(
-        f"parse: {parse / len(texts) * 1e3:.2f} ms/report, {len(texts) / parse:.0f} reports/s, {size / parse / 1e6:.2f} MB/s"
+        f"{name:>14}: {m['reports']:>6.0f} reports {m['mb']:7.3f} MB | {m['ms_per_report']:6.2f} ms/report "
+        f"{m['reports_per_s']:6.0f} reports/s/core {m['mb_per_s']:5.2f} MB/s | floor {m['floor_ms_per_report']:.3f} "
+        f"ms/report, parse/floor {m['ratio']:4.0f}x | peak RSS {m['peak_rss_mb']:.0f} MB"
     )
-    print(f"regex floor: {floor / len(texts) * 1e3:.3f} ms/report")
-    print(f"parse / floor: {parse / floor:.0f}x")
-    print(f"cold start (import + first parse, new process): {float(cold.stdout):.2f} s")
+
+
+def scaling(count: int, workers: list[int]) -> None:
+    """``gixr corpus`` over ``count`` generated files to JSONL, for each number of workers."""
+    with tempfile.TemporaryDirectory() as tmp:
+        write(Path(tmp) / "in", count, seed=1)
+        base = None
+        for n in workers:
+            start = time.perf_counter()
+            run_corpus([Path(tmp) / "in"], Path(tmp) / f"out{n}.jsonl", workers=n)
+            rate = count / (time.perf_counter() - start)
+            base = base or rate
+            print(
+                f"{'corpus':>14}: {count} files, --workers {n}: {rate:6.0f} reports/s ({rate / base:.2f}x of 1 worker)"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000", help="generated corpora, e.g. 1000,10000,100000")
+    parser.add_argument("--workers", default="1,2", help="worker counts for the corpus scaling run")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: measure one corpus, print JSON
+    args = parser.parse_args()
+    if args.one is not None:
+        corpus = (
+            [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+            if args.one == "seeds"
+            else list(texts(int(args.one)))
+        )
+        print(json.dumps(measure(corpus, args.rounds if args.one == "seeds" else 1)))
+        return
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
+    )
+    show("seeds", _in_fresh_process(["--one", "seeds", "--rounds", str(max(args.rounds, 20))]))
+    for size in (int(s) for s in args.sizes.split(",") if s):
+        show(f"generated {size}", _in_fresh_process(["--one", str(size)]))
+    print(f"{'cold start':>14}: {cold_start():.2f} s (import + first parse, new process)")
+    scaling(min(int(args.sizes.split(",")[0] or 1000), 1000), [int(w) for w in args.workers.split(",")])
 
 
 if __name__ == "__main__":

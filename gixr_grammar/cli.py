@@ -1,5 +1,5 @@
-"""The ``gixr`` command: numbers for analysts (parse, cells, check) and the grammar's view for the people
-who extend the grammars (tree, explain, grammars); ``demo`` shows it all on the bundled sample.
+"""The ``gixr`` command: numbers for analysts (parse, cells, check, corpus) and the grammar's view for
+the people who extend the grammars (tree, explain, grammars); ``demo`` shows it all on the sample.
 
 Every FILE may be ``-`` (standard input), in any encoding ``parse_bytes`` reads. Exit codes: 0 done
 (``check``: no rule failed), 1 ``check`` found a failing rule, 2 an input could not be read (one line
@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import sys
+import time
 import traceback
 from collections.abc import Iterator
 from importlib import resources
@@ -19,9 +21,11 @@ from pathlib import Path
 import click
 from rich.console import Console
 from rich.markup import escape
+from rich.progress import BarColumn, Progress, TextColumn
 
 from . import api
 from .checks import check as check_report
+from .corpus import run as run_corpus
 from .decoding import decode
 from .errors import GixrError
 from .explain import LineNote, explain
@@ -249,3 +253,47 @@ def grammars() -> None:
             if d.comment:
                 click.echo(f"{'':17}// {d.comment[:100]}")
         click.echo("")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--out", required=True, type=click.Path(dir_okay=False), help="OUT.jsonl, OUT.csv or OUT.parquet")
+@click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the CPU count")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", metavar="ADDRESS", help="A Dask scheduler (tcp://…); default: a local cluster.")
+@click.option("--resume", is_flag=True, help="Skip the inputs OUT already records (same path and sha256).")
+def corpus(inputs: tuple[str, ...], out: str, workers: int, engine: str, scheduler: str | None, resume: bool) -> None:
+    """Turn files and folders of reports into one dataset (see gixr_grammar.corpus); a bad file gets an
+    error record and never stops the run. Progress on stderr when it is a terminal."""
+    started = time.perf_counter()
+    stderr = Console(stderr=True, highlight=False)
+    try:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed} files · {task.fields[errors]} errors · {task.fields[rate]}"),
+            console=stderr,
+            disable=not stderr.is_terminal,
+        ) as progress:
+            task = progress.add_task("gixr corpus", total=None, errors=0, rate="")
+            errors = 0
+
+            def advance(record: dict[str, object]) -> None:
+                nonlocal errors
+                errors += record["status"] != "ok"
+                rate = progress.tasks[0].completed / max(time.perf_counter() - started, 1e-9)
+                progress.update(task, advance=1, errors=errors, rate=f"{rate:.0f} reports/s")
+
+            counts = run_corpus(
+                inputs, Path(out), workers=workers, engine=engine, scheduler=scheduler, resume=resume, progress=advance
+            )
+    except (ValueError, RuntimeError, OSError) as e:
+        click.echo(f"gixr: {out}: {e}", err=True)
+        sys.exit(2)
+    elapsed = time.perf_counter() - started
+    done = counts["ok"] + counts["error"]
+    click.echo(
+        f"gixr corpus: {done} files in {elapsed:.1f} s ({done / max(elapsed, 1e-9):.0f} reports/s): "
+        f"{counts['ok']} ok, {counts['error']} errors" + (f", {counts['skipped']} already in {out}" if resume else ""),
+        err=True,
+    )

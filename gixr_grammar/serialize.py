@@ -42,10 +42,20 @@ def report_to_dict(report: Report, *, findings: bool = True) -> dict[str, Any]:
     """The whole report as plain data; with ``findings``, the findings of ``check`` (not-assessable
     rules included, marked so) under ``findings``."""
     data: dict[str, Any] = _converter.unstructure(report)
-    data["cells"] = {address: _converter.unstructure(value) for address, value in report.cells().items()}
+    data["cells"] = plain_cells(report)
     if findings:
         data["findings"] = findings_to_list(check(report, not_assessable=True))
     return data
+
+
+def plain_cells(report: Report) -> dict[str, Any]:
+    """``Report.cells()`` as JSON-ready data (money exact, see the module docstring)."""
+    return {address: _converter.unstructure(value) for address, value in report.cells().items()}
+
+
+def plain(value: object) -> Any:
+    """Any model object (Meta, Cell, Finding …) as plain data."""
+    return _converter.unstructure(value)
 
 
 def findings_to_list(findings: list[Finding]) -> list[dict[str, Any]]:
