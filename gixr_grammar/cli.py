@@ -27,8 +27,8 @@ from . import api
 from .checks import check as check_report
 from .corpus import run as run_corpus
 from .decoding import decode
-from .errors import GixrError
-from .explain import LineNote, explain
+from .errors import GixrError, GrammarError
+from .explain import FAILED_MARK, PLACED_MARK, WARNING_MARK, LineNote, explain, syntax_error_lines
 from .model import Report
 from .render_text import findings_lines, summary
 from .serialize import findings_to_list, report_to_dict
@@ -216,6 +216,10 @@ def explain_command(file: str, lines: tuple[int, int | None]) -> None:
         report = _parse(file, text)
     except InputFailed:
         sys.exit(2)
+    except GrammarError as e:  # show where it stopped, then fail
+        click.echo("\n".join(syntax_error_lines(text.splitlines(), e)))
+        _fail(file, e)
+        sys.exit(2)
     except Exception as e:
         _fail(file, e)
         sys.exit(2)
@@ -236,9 +240,8 @@ def _show(console: Console, note: LineNote) -> None:
     number = f"[{style}]{note.number:5}[/{style}]" if style else f"{note.number:5}"
     console.print(f"{number} │ {escape(shown)}")
     for line in note.notes:
-        colour = (
-            "red" if note.status == "skipped" or line.startswith("✗") else "cyan" if line.startswith("→") else "green"
-        )
+        finding = line.startswith((FAILED_MARK, WARNING_MARK))
+        colour = "red" if note.status == "skipped" or finding else "cyan" if line.startswith(PLACED_MARK) else "green"
         console.print(f"      │   [{colour}]{escape(line)}[/{colour}]")
 
 

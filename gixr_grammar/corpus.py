@@ -26,6 +26,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from .api import parse_bytes
 from .checks import check
 from .errors import GixrError
 from .serialize import plain, plain_cells
@@ -56,8 +57,6 @@ def process(path: str) -> Record:
         return record
     record["sha256"] = hashlib.sha256(data).hexdigest()
     try:
-        from .api import parse_bytes  # imported here: a worker process needs only this
-
         report = parse_bytes(data)
     except GixrError as e:
         record["error"] = f"{type(e).__name__}: {e}"

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 import attrs
 from lark import Token, Tree
 
+from .errors import GrammarError
 from .model import CellStatus, Diagnostic, Finding, Report
 from .render_text import width
 from .scanner import VALUES, ScanInput, ScanToken, base_name
@@ -105,3 +106,19 @@ def _why(text: str, diagnostic: Diagnostic) -> Iterator[str]:
         f"; and {len(words) - MAX_EXPECTED_SHOWN} more" if len(words) > MAX_EXPECTED_SHOWN else ""
     )
     yield f"expected here: {shown}"
+
+
+def syntax_error_lines(source_lines: list[str], error: GrammarError, around: int = 2) -> list[str]:
+    """Where the parser stopped: the rows around the line, a caret at the column, and the terminals
+    the grammar could have taken there, in words."""
+    line = error.line or 1
+    out = []
+    for number in range(max(1, line - around), min(len(source_lines), line + around) + 1):
+        text = source_lines[number - 1]
+        out.append(f"{number:5} │ {text.replace(chr(9), '⇥')}")
+        if number == line:
+            column = error.column or 1
+            out.append(f"      │ {' ' * width(text[: column - 1])}^ the parser could not go on here")
+    words = sorted({describe_terminal(name) for name in error.expected})
+    out.append(f"      │ expected: {'; '.join(words) if words else 'nothing more'}")
+    return out

@@ -18,7 +18,9 @@ from conftest import SEED_NAMES, SEEDS
 from reports import T4, report
 
 import gixr_grammar
+import gixr_grammar.api
 from gixr_grammar.cli import main
+from gixr_grammar.errors import GrammarError
 from gixr_grammar.explain import LineNote, _note
 from gixr_grammar.model import Diagnostic, Severity
 
@@ -185,3 +187,27 @@ def test_installed_entry_point_runs() -> None:
     )
     assert piped.returncode == 1 and "failed balance" in piped.stdout.decode()
     assert "\x1b[" not in piped.stdout.decode()  # no colours when piped
+
+
+def test_explain_shows_where_the_parser_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The grammar accepts any token order the scanner lets through, so a stop is a grammar defect;
+    explain then shows the rows around it, a caret and what was expected, in words."""
+
+    def stop(text: str) -> object:
+        raise GrammarError(
+            "the parser could not go on: UnexpectedToken", line=3, column=4, expected=("table3__NEW_RECEIVED",)
+        )
+
+    monkeypatch.setattr(gixr_grammar.api, "parse_tree", stop)
+    result = run("explain", "-", stdin="一\n二\n三四五六\n七\n八\n九\n".encode())
+    assert result.exit_code == 2
+    assert result.stdout.splitlines() == [
+        "    1 │ 一",
+        "    2 │ 二",
+        "    3 │ 三四五六",
+        "      │       ^ the parser could not go on here",
+        "    4 │ 七",
+        "    5 │ 八",
+        "      │ expected: the row 一、本年新收政府信息公开申请数量 of table 三",
+    ]
+    assert result.stderr.startswith("gixr: -: line 3, column 4: the parser could not go on")
