@@ -19,9 +19,9 @@ import csv
 import hashlib
 import json
 import os
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -192,32 +192,34 @@ def _drop_partial_line(path: Path) -> None:
 
 
 def run_local(paths: Iterable[str], workers: int) -> Iterator[Record]:
-    """Records in input order, from ``workers`` processes (in this process when 1), at most
-    4 × workers in flight."""
+    """Records from ``workers`` processes as they complete (in input order, in this process, when 1),
+    at most 4 × workers in flight: a slow report never keeps the other workers idle."""
     if workers <= 1:
         yield from map(process, paths)
         return
-    window: deque[Future[Record]] = deque()
     with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: set[Future[Record]] = set()
         for path in paths:
-            window.append(pool.submit(process, path))
-            if len(window) >= 4 * workers:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+            pending.add(pool.submit(process, path))
+            if len(pending) >= 4 * workers:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (f.result() for f in done)
+        for future in as_completed(pending):
+            yield future.result()
 
 
 def run_dask(paths: Iterable[str], workers: int, scheduler: str | None) -> Iterator[Record]:
     """Records from a Dask cluster: the one at ``scheduler``, else a local one of ``workers``
     processes; at most 8 × workers in flight, yielded as they complete."""
     try:
-        from dask.distributed import Client, LocalCluster, as_completed
+        from dask.distributed import Client, LocalCluster
+        from dask.distributed import as_completed as completed_futures
     except ImportError as e:
         raise RuntimeError('the dask engine needs dask.distributed: pip install "gixr-grammar[dask]"') from e
     cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
     client = Client(scheduler or cluster)
     try:
-        pending = as_completed()
+        pending = completed_futures()
         inputs = iter(paths)
         for path in inputs:
             pending.add(client.submit(process, path, pure=False))

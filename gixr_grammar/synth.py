@@ -9,6 +9,7 @@ hypothesis strategies in the tests (which shrink) and ``random.Random`` in the b
 from __future__ import annotations
 
 import random
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Protocol
 
@@ -135,15 +136,16 @@ class RandomChooser:
         return self.rng.random() < 0.5
 
 
-def random_reports(seed: int, count: int, layouts: tuple[Layout, ...] = tuple(Layout)) -> list[tuple[Cells, Style]]:
-    """``count`` consistent reports, each with a style that can print it (reproducible from ``seed``)."""
+def random_reports(seed: int, count: int, layouts: tuple[Layout, ...] = tuple(Layout)) -> Iterator[tuple[Cells, Style]]:
+    """``count`` consistent reports, each with a style that can print it (reproducible from ``seed``),
+    one at a time."""
     choose = RandomChooser(random.Random(seed))
-    out: list[tuple[Cells, Style]] = []
-    while len(out) < count:
+    made = 0
+    while made < count:
         template = choose.pick(tuple(Template))
         assert isinstance(template, Template)
         cells = report_cells(choose, template)
         chosen = style(choose, layouts)
         if not chosen.problems(cells):
-            out.append((cells, chosen))
-    return out
+            made += 1
+            yield cells, chosen
