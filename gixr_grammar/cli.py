@@ -31,7 +31,7 @@ from .errors import GixrError, GrammarError
 from .explain import FAILED_MARK, PLACED_MARK, WARNING_MARK, LineNote, explain, syntax_error_lines
 from .model import Report
 from .render_text import findings_lines, summary
-from .serialize import findings_to_list, report_to_dict
+from .serialize import findings_to_list, plain_cells, report_to_dict
 from .treeview import grammar_definitions, grammar_files, plain_lines, rich_tree, select
 
 SAMPLE = "xinyang_2020.txt"
@@ -134,7 +134,7 @@ def cells(file: str, output: str) -> None:
         report = _parse(file)
     except InputFailed:
         sys.exit(2)
-    values = report_to_dict(report, findings=False)["cells"]
+    values = plain_cells(report)
     if output == "json":
         click.echo(json.dumps(values, ensure_ascii=False, indent=1))
         return
@@ -142,8 +142,9 @@ def cells(file: str, output: str) -> None:
     lines["meta.agency"] = lines["meta.year"] = report.meta.title_line
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(["address", "value", "line"])
+    flat = report.cells()  # the typed values: Decimal money prints exactly
     for addr, value in values.items():
-        writer.writerow([addr, "" if value is None else report.cells()[addr], lines.get(addr) or ""])
+        writer.writerow([addr, "" if value is None else flat[addr], lines.get(addr) or ""])
 
 
 @main.command()

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 from lark import Lark, logger
-from reports import T2_2019, T3_2019_ROWS, T3_HEADER, T4, report
+from reports import T2_2019, T2_2021, T3_2019_ROWS, T3_HEADER, T4, report
 
 import gixr_grammar
 from gixr_grammar import CellStatus
@@ -45,22 +45,7 @@ def test_table2_2019_signs_blanks_units() -> None:
 
 
 def test_table2_2021() -> None:
-    t2 = """\
-第二十条第（一）项
-信息内容\t本年制发件数\t本年废止件数\t现行有效件数
-规章\t0\t1\t2
-行政规范性文件\t6\t32\t74
-第二十条第（五）项
-信息内容\t本年处理决定数量
-行政许可\t12502
-第二十条第（六）项
-信息内容\t本年处理决定数量
-行政处罚\t2331
-行政强制\t21
-第二十条第（八）项
-信息内容\t本年收费金额（单位：万元）
-行政事业性收费\t144.4399
-"""
+    t2 = T2_2021
     cells = gixr_grammar.parse(report(t2=t2)).cells()
     assert cells["meta.template"] == "2021"
     assert cells["t2.normative_documents.in_force"] == 74
