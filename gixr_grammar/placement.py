@@ -98,13 +98,13 @@ def place_row(
     splits = _digit_splits(printed[0], width, rules) if len(printed) == 1 else []
     if printed[0].glued and (width > 1 or not is_value(printed[0].text)):  # separators lost: not one number
         return RowPlacement(tuple(splits), "glued", printed)
-    gaps = [*_with_gaps(slots, width), *splits]
     window = _only_window(cells, width)
+    blanks = () if window is None else tuple(Slot(read_number(c.text), c) for c in window)
+    if window is not None and window[0].text and window[-1].text:  # blanks between printed cells, not padding
+        return RowPlacement((blanks,), "window", printed)
+    gaps = [*_with_gaps(slots, width), *splits]
     if window is None:
         return RowPlacement(tuple(gaps), "short", printed)
-    blanks = tuple(Slot(read_number(c.text), c) for c in window)
-    if window[0].text and window[-1].text:  # empty cells between printed ones are blank cells, not padding
-        return RowPlacement((blanks,), "window", printed)
     return RowPlacement((blanks, *gaps), "window", printed, preferred=True)
 
 
