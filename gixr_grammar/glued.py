@@ -15,7 +15,7 @@ It gives up past ``MAX_SPLIT_STEPS``; the row then stays unknown, with a diagnos
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import attrs
 
@@ -46,15 +46,19 @@ class LocalRule:
         return -rest * coef if coef in (1, -1) else None
 
 
-def local_rules(equations: Sequence[Equation], addresses: Sequence[str]) -> tuple[LocalRule, ...]:
-    """The ``equations`` whose every cell is one of ``addresses`` (one row), by column index."""
-    index = {addr: i for i, addr in enumerate(addresses)}
-    rules = []
+def local_rules(equations: Sequence[Equation], rows: Mapping[str, Sequence[str]]) -> dict[str, tuple[LocalRule, ...]]:
+    """For each row (key → its addresses), the ``equations`` whose every cell is in that row, by
+    column index."""
+    row_of = {addr: key for key, addresses in rows.items() for addr in addresses}
+    column_of = {addr: i for addresses in rows.values() for i, addr in enumerate(addresses)}
+    found: dict[str, list[LocalRule]] = {key: [] for key in rows}
     for equation in equations:
-        if all(addr in index for addr, _ in equation.terms):
-            terms = tuple((index[addr], coef) for addr, coef in equation.terms)
-            rules.append(LocalRule(terms, max(i for i, _ in terms)))
-    return tuple(rules)
+        keys = {row_of.get(addr) for addr, _ in equation.terms}
+        key = keys.pop()
+        if key is not None and not keys:
+            terms = tuple((column_of[addr], coef) for addr, coef in equation.terms)
+            found[key].append(LocalRule(terms, max(i for i, _ in terms)))
+    return {key: tuple(rules) for key, rules in found.items()}
 
 
 def split_digits(text: str, width: int, rules: Sequence[LocalRule]) -> list[tuple[int, ...]] | None:

@@ -135,7 +135,9 @@ class NormalizedText:
 
 def normalize(text: str) -> NormalizedText:
     """Split into lines (CRLF, CR or LF) and fold characters, keeping line numbers."""
-    source_lines = _LINE_BREAK.split(text)
     lines = _LINE_BREAK.split(text.translate(TRANSLATION))
+    if not _DELETED_RE.search(text):  # every other character maps to one: no column moved
+        return NormalizedText(tuple(lines))
+    source_lines = _LINE_BREAK.split(text)
     shifted = {i: src for i, (src, out) in enumerate(zip(source_lines, lines, strict=True)) if len(src) != len(out)}
     return NormalizedText(tuple(lines), shifted=shifted)

@@ -1,29 +1,26 @@
-"""Placing a row's printed values in its columns, and repairing rows that lost or gained a cell.
+"""The candidate placements of a row's printed values in its columns, for rows that lost or
+gained a cell.
 
 A row whose count of printed values (numbers and blank marks) equals its width is placed in order.
 Otherwise its empty cells may tell where the blanks are (one window of the right width holds every
 printed value). Otherwise every order-keeping placement is a candidate — with gaps for a short row,
-with values left out for a long one — and the table's equations (``rules``) keep the candidates
-that are consistent, filling a gap only with the one value the arithmetic forces. A cell on which
-the consistent candidates disagree stays unknown; nothing is invented.
+with values left out for a long one, or the cuts of a run of glued digits — and ``resolution``
+keeps those the table's equations (``rules``) allow.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Mapping, Sequence
-from decimal import Decimal
+from collections.abc import Sequence
 
 import attrs
 
 from .glued import LocalRule, split_digits
 from .layout import RawCell
-from .rules import Equation
 from .values import Number, is_value, read_number
 
 MAX_CANDIDATES = 5000  # per row; past this, only the left- and right-aligned placements are tried
-MAX_COMBINATIONS = 4096  # across the ambiguous rows of one table
 
 
 @attrs.frozen
@@ -146,272 +143,3 @@ def _leaving_out(slots: list[Slot], width: int) -> list[Candidate]:
         return [tuple(slots[:width]), tuple(slots[-width:])]
     # keep the leading values first: a trailing extra cell is the common case
     return [tuple(slots[i] for i in kept) for kept in itertools.combinations(range(len(slots)), width)]
-
-
-@attrs.frozen
-class Placed:
-    """The outcome for one cell: a printed value, a value the arithmetic forced, or unknown."""
-
-    amount: Decimal | None
-    number: Number | None  # the printed value, None for inferred and unknown cells
-    cell: RawCell | None
-    inferred: bool = False
-    rule: str | None = None  # the rule id of the equation that forced an inferred value
-
-
-UNKNOWN = Placed(None, None, None)
-_GAP_VALUE = object()  # marks a gap in an assignment of values to addresses
-MAX_SEARCH_STEPS = 100_000  # the joint search over many ambiguous rows gives up past this
-
-
-@attrs.frozen
-class Resolution:
-    cells: dict[str, tuple[Placed, ...]]  # row key → one Placed per column
-    # row key → the placements still possible, as values (None: unknown), only where several remain
-    remaining: dict[str, tuple[tuple[Decimal | None, ...], ...]]
-
-
-Assignment = dict[str, object]  # address → Slot (printed), Placed (decided) or _GAP_VALUE
-
-
-@attrs.frozen
-class _Outcome:
-    values: Assignment
-    holds: int  # equations about the rows that can be checked and hold
-    fails: int  # equations about the rows that fail, or would need a negative or fractional value
-
-    @property
-    def consistent(self) -> bool:
-        return self.fails == 0
-
-
-def resolve(
-    rows: Mapping[str, RowPlacement],
-    addresses: Mapping[str, tuple[str, ...]],
-    equations: Sequence[Equation],
-) -> Resolution:
-    """Choose each row's placement with the table's arithmetic; see the module docstring.
-
-    Among a row's candidates, the consistent ones that let the most equations be checked and hold
-    are kept (first for each row alone, then for all ambiguous rows together).
-    """
-    fixed: Assignment = {}
-    options: dict[str, list[Assignment]] = {}
-    for key, placement in rows.items():
-        if placement.how == "empty" or not placement.candidates:  # nothing to place: no row is invented
-            fixed.update(dict.fromkeys(addresses[key], UNKNOWN))
-        elif len(placement.candidates) == 1:
-            fixed.update(_assign(addresses[key], placement.candidates[0]))
-        else:
-            options[key] = [_assign(addresses[key], c) for c in placement.candidates]
-    for key, assignments in options.items():  # each row alone first: removes most duplicates
-        relevant = set(addresses[key])
-        outcomes = [_propagate({**fixed, **a}, equations, relevant) for a in assignments]
-        options[key] = _distinct([_only(o.values, addresses[key]) for o in _best(outcomes, rows[key].preferred)])
-    best = _joint(options, fixed, equations, {addr for key in options for addr in addresses[key]})
-    if best is not None:
-        for key in options:
-            options[key] = _distinct([_only(o.values, addresses[key]) for o in best])
-    cells = {
-        key: tuple(_agreed([a[addr] for a in options.get(key) or [fixed]]) for addr in addresses[key]) for key in rows
-    }
-    remaining = {
-        key: tuple(tuple(_shown_value(a[addr]) for addr in addresses[key]) for a in opts)
-        for key, opts in options.items()
-        if len(opts) > 1
-    }
-    return Resolution(cells, remaining)
-
-
-def _joint(
-    options: dict[str, list[Assignment]], fixed: Assignment, equations: Sequence[Equation], relevant: set[str]
-) -> list[_Outcome] | None:
-    """The best outcomes over all ambiguous rows together: every combination of their options when
-    there are few, else the consistent combinations a pruned search finds; None if neither decides."""
-    if not options:
-        return None
-    if math.prod(len(opts) for opts in options.values()) <= MAX_COMBINATIONS:
-        combinations: list[tuple[Assignment, ...]] = list(itertools.product(*options.values()))
-    else:
-        combinations = _consistent_combinations(options, fixed, equations)
-    if not combinations or len(combinations) > MAX_COMBINATIONS:
-        return None
-    return _best([_propagate(_merged(fixed, combo), equations, relevant) for combo in combinations], preferred=False)
-
-
-def _merged(fixed: Assignment, parts: Sequence[Assignment]) -> Assignment:
-    merged = dict(fixed)
-    for part in parts:
-        merged.update(part)
-    return merged
-
-
-def _consistent_combinations(
-    options: dict[str, list[Assignment]], fixed: Assignment, equations: Sequence[Equation]
-) -> list[tuple[Assignment, ...]]:
-    """Combinations of the rows' options (one per row, in ``options`` order) under which no equation
-    that can be checked fails. A depth-first search checks each equation as soon as the last of its
-    rows is chosen. Gives up (returns []) past MAX_SEARCH_STEPS; stops after MAX_COMBINATIONS + 1."""
-    keys = list(options)
-    depth_of = {addr: depth for depth, key in enumerate(keys) for addr in options[key][0]}
-    due: list[list[Equation]] = [[] for _ in keys]
-    for equation in equations:
-        depths = [depth_of[addr] for addr, _ in equation.terms if addr in depth_of]
-        if depths:
-            due[max(depths)].append(equation)
-    found: list[tuple[Assignment, ...]] = []
-    chosen: list[Assignment] = []
-    values = dict(fixed)
-    steps = 0
-
-    def walk(depth: int) -> bool:  # False: stop searching
-        nonlocal steps
-        if depth == len(keys):
-            found.append(tuple(chosen))
-            return len(found) <= MAX_COMBINATIONS
-        for option in options[keys[depth]]:
-            steps += 1
-            if steps > MAX_SEARCH_STEPS:
-                found.clear()
-                return False
-            values.update(option)
-            if not any(_fails(equation, values) for equation in due[depth]):
-                chosen.append(option)
-                if not walk(depth + 1):
-                    return False
-                chosen.pop()
-        return True
-
-    walk(0)
-    return found
-
-
-def _fails(equation: Equation, values: Assignment) -> bool:
-    total, gaps = _evaluate(equation, values)
-    return total is not None and not gaps and total != 0
-
-
-def _assign(addresses: tuple[str, ...], candidate: Candidate) -> Assignment:
-    return {addr: (_GAP_VALUE if slot.is_gap else slot) for addr, slot in zip(addresses, candidate, strict=True)}
-
-
-def _only(values: Assignment, addresses: tuple[str, ...]) -> Assignment:
-    return {addr: values[addr] for addr in addresses}
-
-
-def _best(outcomes: list[_Outcome], preferred: bool) -> list[_Outcome]:
-    """The consistent outcomes under which the most equations hold; the preferred first outcome alone
-    if it is among them. If none is consistent, the arithmetic decides nothing (the source itself is
-    wrong): the preferred outcome (the layout's own reading) if there is one, else all of them."""
-    consistent = [o for o in outcomes if o.consistent]
-    if not consistent:
-        return outcomes[:1] if preferred else outcomes
-    top = max(o.holds for o in consistent)
-    best = [o for o in consistent if o.holds == top]
-    if preferred and best[0] is outcomes[0]:
-        return best[:1]
-    return best
-
-
-def _value(entry: object) -> Decimal | object | None:
-    """The number an assignment entry stands for in equations (None: blank, unknowable)."""
-    if isinstance(entry, Slot):
-        return entry.number.amount if entry.number is not None else None
-    if isinstance(entry, Placed):
-        return entry.amount
-    return entry  # _GAP_VALUE
-
-
-def _shown_value(entry: object) -> Decimal | None:
-    value = _value(entry)
-    return value if isinstance(value, Decimal) else None
-
-
-def _propagate(values: Assignment, equations: Sequence[Equation], relevant: set[str]) -> _Outcome:
-    """Fill the gaps that an equation with one unknown forces, then judge the result. An equation
-    whose one gap would need a negative or fractional value fills nothing and counts as failing."""
-    values = dict(values)
-    stuck: set[int] = set()
-    changed = True
-    while changed:
-        changed = False
-        for index, equation in enumerate(equations):
-            if index in stuck:
-                continue
-            total, gaps = _evaluate(equation, values)
-            if total is None or len(gaps) != 1:
-                continue
-            addr, coef = gaps[0]
-            forced = -total / coef
-            if forced < 0 or forced != forced.to_integral_value():
-                stuck.add(index)
-                continue
-            values[addr] = Placed(forced, None, None, inferred=True, rule=equation.rule)
-            changed = True
-    holds = fails = 0
-    for index, equation in enumerate(equations):
-        if not any(addr in relevant for addr, _ in equation.terms):
-            continue
-        total, gaps = _evaluate(equation, values)
-        if index in stuck:
-            fails += 1
-        elif total is not None and not gaps:
-            holds += total == 0
-            fails += total != 0
-    return _Outcome(values, holds, fails)
-
-
-def _evaluate(equation: Equation, values: Assignment) -> tuple[Decimal | None, list[tuple[str, int]]]:
-    """The sum of the known terms and the gaps of an equation; None if a term is absent or blank."""
-    total, gaps = Decimal(0), []
-    for addr, coef in equation.terms:
-        value = _value(values.get(addr))
-        if addr not in values or value is None:
-            return None, []
-        if value is _GAP_VALUE:
-            gaps.append((addr, coef))
-        else:
-            assert isinstance(value, Decimal)
-            total += coef * value
-    return total, gaps
-
-
-def _distinct(assignments: list[Assignment]) -> list[Assignment]:
-    """One assignment per distinct set of values. Where duplicates take a value from a printed cell
-    in one and from the arithmetic in another, the value is certain but not its cell: inferred."""
-    groups: dict[tuple[object, ...], Assignment] = {}
-    for assignment in assignments:
-        key = tuple((addr, _value(entry)) for addr, entry in sorted(assignment.items()))
-        kept = groups.setdefault(key, dict(assignment))
-        for addr, entry in assignment.items():
-            if _same_source(kept[addr], entry):
-                continue
-            amount = _value(entry)
-            assert amount is None or isinstance(amount, Decimal)
-            rule = next((e.rule for e in (kept[addr], entry) if isinstance(e, Placed) and e.rule), None)
-            kept[addr] = Placed(amount, None, None, inferred=True, rule=rule)
-    return list(groups.values())
-
-
-def _same_source(a: object, b: object) -> bool:
-    """Whether two entries for one cell are the same printed cell, or both not printed ones."""
-    if isinstance(a, Slot) and isinstance(b, Slot):
-        return a.cell == b.cell
-    return a is b or (isinstance(a, Placed) and isinstance(b, Placed))
-
-
-def _agreed(entries: list[object]) -> Placed:
-    """One cell's outcome: known when every remaining placement gives it the same value."""
-    values = {_value(e) for e in entries}
-    if len(values) != 1 or _GAP_VALUE in values:
-        return UNKNOWN
-    first = entries[0]
-    if isinstance(first, Placed):
-        return first
-    if isinstance(first, Slot) and all(isinstance(e, Slot) and e.cell == first.cell for e in entries):
-        assert first.number is not None
-        return Placed(first.number.amount, first.number, first.cell)
-    amount = _value(first)
-    assert amount is None or isinstance(amount, Decimal)
-    rule = next((e.rule for e in entries if isinstance(e, Placed) and e.rule), None)
-    return Placed(amount, None, None, inferred=True, rule=rule)

@@ -109,12 +109,14 @@ class CellScanner(Lexer):
                     run.extend(row[:leading])
                     leading = 0
                     run.append(cell)
-                elif self._is_ignored(cell.text):  # a page number, even amid a row's values: skipped
+                    continue
+                whole = compact(cell.text)
+                if self._is_ignored(whole):  # a page number, even amid a row's values: skipped
                     source.ignored.append(cell)
                 else:
                     leading = 0
                     yield from self._flush(run, parser_state, source)
-                    run = yield from self._text_cell(cell, parser_state, source)
+                    run = yield from self._text_cell(cell, whole, parser_state, source)
         yield from self._flush(run, parser_state, source)
 
     # -- choosing a terminal -------------------------------------------------------------------
@@ -154,10 +156,9 @@ class CellScanner(Lexer):
         return None if best is None else accepted[best]
 
     def _is_ignored(self, text: str) -> bool:
-        """Whether ``text`` is a terminal the grammar ``%ignore``s (page numbers, footers). Ignored
-        terminals are in no parser state, so they are matched before anything else."""
-        whole = compact(text)
-        return any(self._patterns[name].fullmatch(whole) for name in self._ignore)
+        """Whether compact ``text`` is a terminal the grammar ``%ignore``s (page numbers, footers).
+        Ignored terminals are in no parser state, so they are matched before anything else."""
+        return any(self._patterns[name].fullmatch(text) for name in self._ignore)
 
     def _is_strong(self, text: str) -> bool:
         """Whether ``text`` matches a specific terminal (a label, a header word), in any state."""
@@ -166,8 +167,9 @@ class CellScanner(Lexer):
 
     # -- emitting ------------------------------------------------------------------------------
 
-    def _text_cell(self, cell: RawCell, parser_state: Any, source: ScanInput) -> Emission:
-        """Emit the tokens of one text cell; return the value cells that follow its label."""
+    def _text_cell(self, cell: RawCell, whole: str, parser_state: Any, source: ScanInput) -> Emission:
+        """Emit the tokens of one text cell (``whole``: its compact text); return the value cells
+        that follow its label."""
         label, values = split_values(cell.text)
         glued = bool(label) and bool(values) and values[0][1] == len(label)  # no separator between
         value_cells = [
@@ -181,12 +183,11 @@ class CellScanner(Lexer):
             if name is not None and (base_name(name) not in WEAK or base_name(name) == FRAGMENT):
                 yield self._token(name, RawCell(label, cell.line, cell.column))
                 return value_cells
-        whole = compact(cell.text)
         name = self._choose(whole, parser_state, source)
         if name is not None and base_name(name) not in WEAK:
             yield from self._emit(name, cell, parser_state, source)
             return []
-        parts = self._two_labels(compact(label) if values else whole)
+        parts = self._two_labels(compact(label) if values else whole, source)
         if parts is not None:  # 三、本年度办理结果 (一)予以公开 on one line, spaces anywhere
             for part in parts:
                 piece = RawCell(part, cell.line, cell.column)
@@ -195,9 +196,11 @@ class CellScanner(Lexer):
         yield from self._emit(name, cell, parser_state, source)
         return []
 
-    def _two_labels(self, text: str) -> tuple[str, str] | None:
-        """``text`` cut in two parts that each match a specific terminal, if it can be."""
-        if len(text) > MAX_TWO_LABELS:
+    def _two_labels(self, text: str, source: ScanInput) -> tuple[str, str] | None:
+        """``text`` cut in two parts that each match a specific terminal, if it can be. Two labels
+        share a line only inside a table (a group label and its first row), so only there, after a
+        token of a table grammar, is it tried."""
+        if len(text) > MAX_TWO_LABELS or not source.namespace:
             return None
         for cut in range(2, len(text) - 1):
             if self._is_strong(text[:cut]) and self._is_strong(text[cut:]):

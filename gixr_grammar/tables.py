@@ -18,7 +18,8 @@ from .glued import local_rules
 from .layout import RawCell
 from .model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
 from .normalize import compact, normalize_line
-from .placement import Placed, RowPlacement, layout_padding, place_row, resolve
+from .placement import RowPlacement, layout_padding, place_row
+from .resolution import Placed, resolve
 from .rules import Equation, t3_equations, t3_row_keys, t4_equations
 from .scanner import FRAGMENT, base_name
 from .schema import T3_GROUPS, T3_ROWS, T4_COLUMNS, T4_GROUPS, RowSpec, Template, ValueKind, address, t2_rows
@@ -105,8 +106,9 @@ class Builder:
         how they were placed (``RowPlacement.how``)."""
         widths = {spec.width for _, spec in rows.values()}
         padding = {w: layout_padding([_value_cells(d) for d, s in rows.values() if s.width == w], w) for w in widths}
+        rules = local_rules(equations, addresses)
         placements = {
-            key: place_row(_value_cells(draft), spec.width, padding[spec.width], local_rules(equations, addresses[key]))
+            key: place_row(_value_cells(draft), spec.width, padding[spec.width], rules[key])
             for key, (draft, spec) in rows.items()
         }
         resolution = resolve(placements, addresses, equations)

@@ -7,6 +7,7 @@ label in the same cell (space-separated layouts, or digits run into the label).
 
 from __future__ import annotations
 
+import functools
 import re
 from decimal import Decimal
 
@@ -22,6 +23,10 @@ VALUE_RE = re.compile(f"(?:{_NUMBER})|(?:{_BLANK})")
 _WORD = re.compile(r"\S+")
 # Digits run into the end of a label: 本年新收政府信息公开申请数量640020470.
 _GLUED = re.compile(rf"(?P<label>.*[^\d\s.,+\-/])(?P<digits>[+-]?\d+(?:[+-]\d+)*(?:\.\d+)?(?:{_UNITS})?)")
+# The last character of every value: a text ending otherwise has none (most prose lines).
+_VALUE_ENDINGS = frozenset(
+    "0123456789/\\—–-~～" + "".join(w[-1] for w in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS, *BLANK_WORDS))
+)
 
 
 def is_value(text: str) -> bool:
@@ -30,6 +35,9 @@ def is_value(text: str) -> bool:
 
 def split_values(text: str) -> tuple[str, list[tuple[str, int]]]:
     """Split ``label 1 2 3`` into the label and its trailing values with their 0-based offsets."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] not in _VALUE_ENDINGS:
+        return stripped, []
     words = [(m.group(), m.start()) for m in _WORD.finditer(text)]
     count = len(words)
     while count and is_value(words[count - 1][0]):
@@ -57,6 +65,7 @@ class Number:
         return self.amount is None
 
 
+@functools.lru_cache(maxsize=4096)  # a report is mostly the same few small numbers
 def read_number(text: str) -> Number:
     """Read one value cell (``is_value(text)`` must hold)."""
     match = NUMBER_RE.fullmatch(text)

@@ -1,0 +1,343 @@
+"""Choosing among the candidate placements of a table's rows with the table's arithmetic.
+
+Each row comes with its candidates (``placement.place_row``). A row with one candidate is fixed.
+The candidates of each other row are tried alone against the fixed rows, then the survivors of all
+ambiguous rows together; a candidate is kept when it is consistent and lets the most equations be
+checked and hold. A gap is filled only with the value an equation forces. A cell on which the kept
+candidates disagree stays unknown; nothing is invented.
+
+Only the equations that involve the rows being tried are evaluated: fixed rows have no gaps, so an
+equation that could force or judge something always involves one of the tried rows. Values are
+kept as plain numbers while searching; cells are built only for the outcomes kept.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+
+import attrs
+
+from .layout import RawCell
+from .placement import Candidate, RowPlacement, Slot
+from .rules import Equation
+from .values import Number
+
+MAX_COMBINATIONS = 4096  # across the ambiguous rows of one table
+MAX_SEARCH_STEPS = 100_000  # the joint search over many ambiguous rows gives up past this
+
+
+@attrs.frozen
+class Placed:
+    """The outcome for one cell: a printed value, a value the arithmetic forced, or unknown."""
+
+    amount: Decimal | None
+    number: Number | None  # the printed value, None for inferred and unknown cells
+    cell: RawCell | None
+    inferred: bool = False
+    rule: str | None = None  # the rule id of the equation that forced an inferred value
+
+
+UNKNOWN = Placed(None, None, None)
+
+
+class _Gap(enum.Enum):
+    GAP = "gap"  # a column a candidate leaves for the arithmetic to fill
+
+
+GAP = _Gap.GAP
+Entry = Slot | Placed | _Gap  # what an assignment gives one address
+Assignment = dict[str, Entry]  # address → Slot (printed), Placed (decided) or GAP
+Value = Decimal | None | _Gap  # what an entry stands for in equations (None: blank, unknowable)
+
+
+@attrs.frozen
+class Resolution:
+    cells: dict[str, tuple[Placed, ...]]  # row key → one Placed per column
+    # row key → the placements still possible, as values (None: unknown), only where several remain
+    remaining: dict[str, tuple[tuple[Decimal | None, ...], ...]]
+
+
+@attrs.frozen
+class _Outcome:
+    entries: Assignment  # the tried rows' entries, forced gaps filled
+    holds: int  # equations about the rows that can be checked and hold
+    fails: int  # equations about the rows that fail, or would need a negative or fractional value
+
+    @property
+    def consistent(self) -> bool:
+        return self.fails == 0
+
+
+@attrs.frozen
+class _Bound:
+    """An equation with the terms the fixed rows give summed up: only its tried terms remain."""
+
+    rule: str
+    known: Decimal  # the sum of the terms on fixed rows
+    terms: tuple[tuple[str, int], ...]  # (address, coefficient) on the rows being tried
+
+
+@attrs.frozen
+class _Scope:
+    """The equations that involve the rows being tried, bound to the fixed rows' values. An equation
+    with a blank or absent fixed term can never be checked and forces nothing: it is left out."""
+
+    equations: tuple[_Bound, ...]
+
+    @classmethod
+    def of(cls, addresses: Iterable[str], equations: Sequence[Equation], fixed: Mapping[str, Value]) -> _Scope:
+        tried = set(addresses)
+        bound = []
+        for equation in equations:
+            if not any(addr in tried for addr, _ in equation.terms):
+                continue
+            others = [(fixed.get(addr), coef) for addr, coef in equation.terms if addr not in tried]
+            if all(isinstance(value, Decimal) for value, _ in others):  # fixed rows have no gaps
+                known = sum((coef * value for value, coef in others if isinstance(value, Decimal)), Decimal(0))
+                terms = tuple((addr, coef) for addr, coef in equation.terms if addr in tried)
+                bound.append(_Bound(equation.rule, known, terms))
+        return cls(tuple(bound))
+
+
+def resolve(
+    rows: Mapping[str, RowPlacement],
+    addresses: Mapping[str, tuple[str, ...]],
+    equations: Sequence[Equation],
+) -> Resolution:
+    """Choose each row's placement with the table's arithmetic; see the module docstring."""
+    fixed: Assignment = {}
+    options: dict[str, list[Assignment]] = {}
+    for key, placement in rows.items():
+        if placement.how == "empty" or not placement.candidates:  # nothing to place: no row is invented
+            fixed.update(dict.fromkeys(addresses[key], UNKNOWN))
+        elif len(placement.candidates) == 1 and not any(s.is_gap for s in placement.candidates[0]):
+            fixed.update(_assign(addresses[key], placement.candidates[0]))
+        else:
+            options[key] = [_assign(addresses[key], c) for c in placement.candidates]
+    fixed_values = {addr: _value(entry) for addr, entry in fixed.items()}
+    for key, assignments in options.items():  # each row alone first: removes most duplicates
+        scope = _Scope.of(addresses[key], equations, fixed_values)
+        outcomes = [_propagate(a, scope) for a in assignments]
+        options[key] = _distinct([o.entries for o in _best(outcomes, rows[key].preferred)])
+    best = _joint(options, fixed_values, equations)
+    if best is not None:
+        for key in options:
+            options[key] = _distinct([{addr: o.entries[addr] for addr in addresses[key]} for o in best])
+    cells = {
+        key: tuple(_agreed([a[addr] for a in options.get(key) or [fixed]]) for addr in addresses[key]) for key in rows
+    }
+    remaining = {
+        key: tuple(tuple(_shown_value(a[addr]) for addr in addresses[key]) for a in opts)
+        for key, opts in options.items()
+        if len(opts) > 1
+    }
+    return Resolution(cells, remaining)
+
+
+def _joint(
+    options: dict[str, list[Assignment]], fixed: Mapping[str, Value], equations: Sequence[Equation]
+) -> list[_Outcome] | None:
+    """The best outcomes over all ambiguous rows together: every combination of their options when
+    there are few, else the consistent combinations a pruned search finds; None if neither decides."""
+    if not options:
+        return None
+    if math.prod(len(opts) for opts in options.values()) <= MAX_COMBINATIONS:
+        combinations: list[tuple[Assignment, ...]] = list(itertools.product(*options.values()))
+    else:
+        combinations = _consistent_combinations(options, fixed, equations)
+    if not combinations or len(combinations) > MAX_COMBINATIONS:
+        return None
+    scope = _Scope.of((addr for opts in options.values() for addr in opts[0]), equations, fixed)
+    return _best([_propagate(_merged(combo), scope) for combo in combinations], preferred=False)
+
+
+def _merged(parts: Sequence[Assignment]) -> Assignment:
+    merged: Assignment = {}
+    for part in parts:
+        merged.update(part)
+    return merged
+
+
+def _consistent_combinations(
+    options: dict[str, list[Assignment]], fixed: Mapping[str, Value], equations: Sequence[Equation]
+) -> list[tuple[Assignment, ...]]:
+    """Combinations of the rows' options (one per row, in ``options`` order) under which no equation
+    that can be checked fails. A depth-first search checks each equation as soon as the last of its
+    rows is chosen. Gives up (returns []) past MAX_SEARCH_STEPS; stops after MAX_COMBINATIONS + 1."""
+    keys = list(options)
+    depth_of = {addr: depth for depth, key in enumerate(keys) for addr in options[key][0]}
+    due: list[list[_Bound]] = [[] for _ in keys]
+    for equation in _Scope.of(depth_of, equations, fixed).equations:
+        due[max(depth_of[addr] for addr, _ in equation.terms)].append(equation)
+    option_values = [[_values(option) for option in options[key]] for key in keys]
+    found: list[tuple[Assignment, ...]] = []
+    chosen: list[Assignment] = []
+    values: dict[str, Value] = {}
+    steps = 0
+
+    def walk(depth: int) -> bool:  # False: stop searching
+        nonlocal steps
+        if depth == len(keys):
+            found.append(tuple(chosen))
+            return len(found) <= MAX_COMBINATIONS
+        for option, numbers in zip(options[keys[depth]], option_values[depth], strict=True):
+            steps += 1
+            if steps > MAX_SEARCH_STEPS:
+                found.clear()
+                return False
+            values.update(numbers)
+            if not any(_fails(equation, values) for equation in due[depth]):
+                chosen.append(option)
+                if not walk(depth + 1):
+                    return False
+                chosen.pop()
+        return True
+
+    walk(0)
+    return found
+
+
+def _fails(equation: _Bound, values: Mapping[str, Value]) -> bool:
+    total, gaps = _evaluate(equation, values)
+    return total is not None and not gaps and total != 0
+
+
+def _assign(addresses: tuple[str, ...], candidate: Candidate) -> Assignment:
+    return {addr: (GAP if slot.is_gap else slot) for addr, slot in zip(addresses, candidate, strict=True)}
+
+
+def _best(outcomes: list[_Outcome], preferred: bool) -> list[_Outcome]:
+    """The consistent outcomes under which the most equations hold; the preferred first outcome alone
+    if it is among them. If none is consistent, the arithmetic decides nothing (the source itself is
+    wrong): the preferred outcome (the layout's own reading) if there is one, else all of them."""
+    consistent = [o for o in outcomes if o.consistent]
+    if not consistent:
+        return outcomes[:1] if preferred else outcomes
+    top = max(o.holds for o in consistent)
+    best = [o for o in consistent if o.holds == top]
+    if preferred and best[0] is outcomes[0]:
+        return best[:1]
+    return best
+
+
+def _value(entry: Entry) -> Value:
+    if isinstance(entry, Slot):
+        return entry.number.amount if entry.number is not None else None
+    if isinstance(entry, Placed):
+        return entry.amount
+    return entry
+
+
+def _values(assignment: Assignment) -> dict[str, Value]:
+    return {addr: _value(entry) for addr, entry in assignment.items()}
+
+
+def _shown_value(entry: Entry) -> Decimal | None:
+    value = _value(entry)
+    return value if isinstance(value, Decimal) else None
+
+
+def _propagate(assigned: Assignment, scope: _Scope) -> _Outcome:
+    """Fill the gaps that an equation with one unknown forces, then judge the result. An equation
+    whose one gap would need a negative or fractional value fills nothing and counts as failing."""
+    entries = dict(assigned)
+    values = _values(assigned)
+    stuck: set[int] = set()
+    changed = True
+    while changed:
+        changed = False
+        for index, equation in enumerate(scope.equations):
+            if index in stuck:
+                continue
+            total, gaps = _evaluate(equation, values)
+            if total is None or len(gaps) != 1:
+                continue
+            addr, coef = gaps[0]
+            forced = -total / coef
+            if forced < 0 or forced != forced.to_integral_value():
+                stuck.add(index)
+                continue
+            values[addr] = forced
+            entries[addr] = Placed(forced, None, None, inferred=True, rule=equation.rule)
+            changed = True
+    holds = fails = 0
+    for index, equation in enumerate(scope.equations):
+        if index in stuck:
+            fails += 1
+            continue
+        total, gaps = _evaluate(equation, values)
+        if total is not None and not gaps:
+            holds += total == 0
+            fails += total != 0
+    return _Outcome(entries, holds, fails)
+
+
+_NO_GAPS: list[tuple[str, int]] = []
+
+
+def _evaluate(equation: _Bound, values: Mapping[str, Value]) -> tuple[Decimal | None, list[tuple[str, int]]]:
+    """The sum of the known terms and the gaps of an equation; None if a term is absent or blank."""
+    total, gaps = equation.known, []
+    for addr, coef in equation.terms:
+        value = values.get(addr)
+        if value is None:
+            return None, _NO_GAPS
+        if value is GAP:
+            gaps.append((addr, coef))
+        else:
+            total += coef * value
+    return total, gaps
+
+
+def _distinct(assignments: list[Assignment]) -> list[Assignment]:
+    """One assignment per distinct set of values. Where duplicates take a value from a printed cell
+    in one and from the arithmetic in another, the value is certain but not its cell: inferred."""
+    groups: dict[tuple[object, ...], Assignment] = {}
+    for assignment in assignments:
+        key = tuple((addr, _value(entry)) for addr, entry in sorted(assignment.items()))
+        kept = groups.setdefault(key, dict(assignment))
+        for addr, entry in assignment.items():
+            if _same_source(kept[addr], entry):
+                continue
+            amount = _value(entry)
+            assert amount is None or isinstance(amount, Decimal)
+            rule = next((e.rule for e in (kept[addr], entry) if isinstance(e, Placed) and e.rule), None)
+            kept[addr] = Placed(amount, None, None, inferred=True, rule=rule)
+    return list(groups.values())
+
+
+def _same_source(a: Entry, b: Entry) -> bool:
+    """Whether two entries for one cell are the same printed cell, or both not printed ones."""
+    if isinstance(a, Slot) and isinstance(b, Slot):
+        return a.cell == b.cell
+    return a is b or (isinstance(a, Placed) and isinstance(b, Placed))
+
+
+def _agreed(entries: list[Entry]) -> Placed:
+    """One cell's outcome: known when every remaining placement gives it the same value."""
+    if len(entries) == 1:  # a fixed row
+        return _placed(entries[0])
+    values = {_value(e) for e in entries}
+    if len(values) != 1 or GAP in values:
+        return UNKNOWN
+    first = entries[0]
+    if isinstance(first, Placed):
+        return first
+    if isinstance(first, Slot) and all(isinstance(e, Slot) and e.cell == first.cell for e in entries):
+        return _placed(first)
+    amount = _value(first)
+    assert amount is None or isinstance(amount, Decimal)
+    rule = next((e.rule for e in entries if isinstance(e, Placed) and e.rule), None)
+    return Placed(amount, None, None, inferred=True, rule=rule)
+
+
+def _placed(entry: Entry) -> Placed:
+    if isinstance(entry, Placed):
+        return entry
+    if isinstance(entry, Slot) and entry.number is not None and entry.cell is not None:
+        return Placed(entry.number.amount, entry.number, entry.cell)
+    return UNKNOWN
