@@ -36,7 +36,7 @@ _PLACEMENT_WORDS = {
 
 def report_equations(report: Report) -> list[Equation]:
     """Every equation the report's tables 三 and 四 must satisfy (40 on a 2019 report, 42 on a 2021 one)."""
-    equations = []
+    equations: list[Equation] = []
     t3 = report.table(3)
     if t3 is not None:
         template = Template(report.meta.template) if report.meta.template else None

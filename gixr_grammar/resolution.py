@@ -83,24 +83,39 @@ class _Bound:
 
 @attrs.frozen
 class _Scope:
-    """The equations that involve the rows being tried, bound to the fixed rows' values. An equation
-    with a blank or absent fixed term can never be checked and forces nothing: it is left out."""
+    """The equations that involve the rows being tried, bound to the values of the other rows. An
+    equation with a blank or absent known term can never be checked and forces nothing: it is left
+    out. One that involves rows settled for this step but none being tried is judged once."""
 
     equations: tuple[_Bound, ...]
+    holds: int = 0  # verdicts of the equations over settled rows alone
+    fails: int = 0
 
     @classmethod
-    def of(cls, addresses: Iterable[str], equations: Sequence[Equation], fixed: Mapping[str, Value]) -> _Scope:
-        tried = set(addresses)
-        bound = []
+    def of(
+        cls,
+        tried: Iterable[str],
+        equations: Sequence[Equation],
+        known: Mapping[str, Value],
+        settled: Iterable[str] = (),
+    ) -> _Scope:
+        tried = set(tried)
+        involved = tried.union(settled)
+        bound, holds, fails = [], 0, 0
         for equation in equations:
-            if not any(addr in tried for addr, _ in equation.terms):
+            if not any(addr in involved for addr, _ in equation.terms):
                 continue
-            others = [(fixed.get(addr), coef) for addr, coef in equation.terms if addr not in tried]
-            if all(isinstance(value, Decimal) for value, _ in others):  # fixed rows have no gaps
-                known = sum((coef * value for value, coef in others if isinstance(value, Decimal)), Decimal(0))
-                terms = tuple((addr, coef) for addr, coef in equation.terms if addr in tried)
-                bound.append(_Bound(equation.rule, known, terms))
-        return cls(tuple(bound))
+            others = [(known.get(addr), coef) for addr, coef in equation.terms if addr not in tried]
+            if not all(isinstance(value, Decimal) for value, _ in others):  # known rows have no gaps
+                continue
+            total = sum((coef * value for value, coef in others if isinstance(value, Decimal)), Decimal(0))
+            terms = tuple((addr, coef) for addr, coef in equation.terms if addr in tried)
+            if terms:
+                bound.append(_Bound(equation.rule, total, terms))
+            else:
+                holds += total == 0
+                fails += total != 0
+        return cls(tuple(bound), holds, fails)
 
 
 def resolve(
@@ -123,10 +138,7 @@ def resolve(
         scope = _Scope.of(addresses[key], equations, fixed_values)
         outcomes = [_propagate(a, scope) for a in assignments]
         options[key] = _distinct([o.entries for o in _best(outcomes, rows[key].preferred)])
-    best = _joint(options, fixed_values, equations)
-    if best is not None:
-        for key in options:
-            options[key] = _distinct([{addr: o.entries[addr] for addr in addresses[key]} for o in best])
+    options.update(_joint(options, fixed_values, equations))
     cells = {
         key: tuple(_agreed([a[addr] for a in options.get(key) or [fixed]]) for addr in addresses[key]) for key in rows
     }
@@ -140,19 +152,30 @@ def resolve(
 
 def _joint(
     options: dict[str, list[Assignment]], fixed: Mapping[str, Value], equations: Sequence[Equation]
-) -> list[_Outcome] | None:
-    """The best outcomes over all ambiguous rows together: every combination of their options when
-    there are few, else the consistent combinations a pruned search finds; None if neither decides."""
-    if not options:
-        return None
-    if math.prod(len(opts) for opts in options.values()) <= MAX_COMBINATIONS:
-        combinations: list[tuple[Assignment, ...]] = list(itertools.product(*options.values()))
+) -> dict[str, list[Assignment]]:
+    """The options all ambiguous rows keep together (rows the step leaves as they were are not
+    returned). Rows down to one gapless option are settled: their equations are judged once.
+    Every combination of the others' options is tried when there are few, else the consistent
+    combinations a pruned search finds; if neither decides, nothing changes."""
+    settled = {key: opts[0] for key, opts in options.items() if len(opts) == 1 and GAP not in opts[0].values()}
+    unsettled = {key: opts for key, opts in options.items() if key not in settled}
+    if not unsettled:
+        return {}
+    settled_entries = _merged(list(settled.values()))
+    known = {**fixed, **_values(settled_entries)}
+    scope = _Scope.of((a for opts in unsettled.values() for a in opts[0]), equations, known, settled_entries)
+    if math.prod(len(opts) for opts in unsettled.values()) <= MAX_COMBINATIONS:
+        combinations: list[tuple[Assignment, ...]] = list(itertools.product(*unsettled.values()))
+    elif scope.fails:  # a settled row breaks an equation no choice of the others mends
+        combinations = []
     else:
-        combinations = _consistent_combinations(options, fixed, equations)
+        combinations = _consistent_combinations(unsettled, known, equations)
     if not combinations or len(combinations) > MAX_COMBINATIONS:
-        return None
-    scope = _Scope.of((addr for opts in options.values() for addr in opts[0]), equations, fixed)
-    return _best([_propagate(_merged(combo), scope) for combo in combinations], preferred=False)
+        return {}
+    best = _best([_propagate(_merged(combo), scope) for combo in combinations], preferred=False)
+    return {
+        key: _distinct([{addr: o.entries[addr] for addr in opts[0]} for o in best]) for key, opts in unsettled.items()
+    }
 
 
 def _merged(parts: Sequence[Assignment]) -> Assignment:
@@ -242,37 +265,37 @@ def _shown_value(entry: Entry) -> Decimal | None:
 
 
 def _propagate(assigned: Assignment, scope: _Scope) -> _Outcome:
-    """Fill the gaps that an equation with one unknown forces, then judge the result. An equation
+    """Fill the gaps that an equation with one unknown forces, and judge every equation once it has
+    no gap left (a term's value never changes once known, so neither does its verdict). An equation
     whose one gap would need a negative or fractional value fills nothing and counts as failing."""
     entries = dict(assigned)
     values = _values(assigned)
-    stuck: set[int] = set()
+    holds, fails = scope.holds, scope.fails
+    waiting = list(scope.equations)  # the equations with two gaps or more, in order
     changed = True
     while changed:
         changed = False
-        for index, equation in enumerate(scope.equations):
-            if index in stuck:
-                continue
+        still = []
+        for equation in waiting:
             total, gaps = _evaluate(equation, values)
-            if total is None or len(gaps) != 1:
+            if total is None:  # a blank term: never checked
                 continue
-            addr, coef = gaps[0]
-            forced = -total / coef
-            if forced < 0 or forced != forced.to_integral_value():
-                stuck.add(index)
-                continue
-            values[addr] = forced
-            entries[addr] = Placed(forced, None, None, inferred=True, rule=equation.rule)
-            changed = True
-    holds = fails = 0
-    for index, equation in enumerate(scope.equations):
-        if index in stuck:
-            fails += 1
-            continue
-        total, gaps = _evaluate(equation, values)
-        if total is not None and not gaps:
-            holds += total == 0
-            fails += total != 0
+            if not gaps:
+                holds += total == 0
+                fails += total != 0
+            elif len(gaps) > 1:
+                still.append(equation)
+            else:
+                addr, coef = gaps[0]
+                forced = -total / coef
+                if forced < 0 or forced != forced.to_integral_value():
+                    fails += 1
+                    continue
+                values[addr] = forced
+                entries[addr] = Placed(forced, None, None, inferred=True, rule=equation.rule)
+                holds += 1  # it holds by construction
+                changed = True
+        waiting = still
     return _Outcome(entries, holds, fails)
 
 

@@ -6,6 +6,7 @@ a broken row go; checking reports where a report breaks them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 
 import attrs
@@ -45,7 +46,8 @@ def t3_row_keys(printed: Collection[str], template: Template | None = None) -> t
     return tuple(r for r in T3_ROW_ORDER if r not in excluded)
 
 
-def t3_equations(rows: Collection[str]) -> list[Equation]:
+@functools.cache
+def t3_equations(rows: tuple[str, ...]) -> tuple[Equation, ...]:
     """R1 and R2 for each of the 7 columns, R3 for each row of table 三 in ``rows`` (``t3_row_keys``):
     an equation over a row that is not printed cannot be checked, and forces nothing."""
     equations = []
@@ -69,17 +71,18 @@ def t3_equations(rows: Collection[str]) -> list[Equation]:
     for row in rows:
         terms = tuple((address(3, row, c), 1) for c in T3_APPLICANT_COLUMNS)
         equations.append(Equation("row_total", row, (*terms, (address(3, row, "total"), -1))))
-    return equations
+    return tuple(equations)
 
 
-def t4_equations() -> list[Equation]:
+@functools.cache
+def t4_equations() -> tuple[Equation, ...]:
     """R4: upheld + corrected + other + pending == total, for each of the three groups of table 四."""
     parts = [c.key for c in T4_COLUMNS if c.key != "total"]
-    return [
+    return tuple(
         Equation(
             "review_total",
             group,
             (*((address(4, group, p), 1) for p in parts), (address(4, group, "total"), -1)),
         )
         for group in T4_GROUPS
-    ]
+    )

@@ -36,6 +36,10 @@ FRAGMENT = "FRAGMENT"
 # Two row labels printed in one cell are never longer than this together (checked in O(n²)).
 MAX_TWO_LABELS = 120
 WEAK = frozenset({"SUBHEAD", "NUM_HEAD", FRAGMENT, "FREE_HEAD", TEXT})
+# Labels and header words repeat from report to report, prose lines do not: which terminal matches
+# a text first is remembered for texts up to this long, and for this many of them.
+MAX_REMEMBERED_TEXT = 40
+MAX_REMEMBERED = 50_000
 
 
 def _leading_empties(row: Row) -> int:
@@ -91,6 +95,7 @@ class CellScanner(Lexer):
         self._ignore = frozenset(base_name(name) for name in lexer_conf.ignore)
         self._first = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in self._patterns.items()))
         self._accepted_by_state: dict[Any, dict[str, str]] = {}
+        self._first_by_text: dict[str, str | None] = {}
 
     def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
         source: ScanInput = lexer_state.text
@@ -139,9 +144,9 @@ class CellScanner(Lexer):
         so that a table goes on rather than another begins (总计 in table 四's header)."""
         accepted = self._accepted(parser_state)
         best: str | None = None
-        first = self._first.fullmatch(text)
-        if first and first.lastgroup in accepted and (allowed is None or first.lastgroup in allowed):
-            best = first.lastgroup
+        first = self._first_terminal(text)
+        if first in accepted and (allowed is None or first in allowed):
+            best = first
             if namespace(accepted[best]) == source.namespace:
                 return accepted[best]
         for name in self._order:
@@ -160,10 +165,22 @@ class CellScanner(Lexer):
         Ignored terminals are in no parser state, so they are matched before anything else."""
         return any(self._patterns[name].fullmatch(text) for name in self._ignore)
 
+    def _first_terminal(self, text: str) -> str | None:
+        """The highest-priority terminal that matches all of ``text``, in any state."""
+        if len(text) <= MAX_REMEMBERED_TEXT and text in self._first_by_text:
+            return self._first_by_text[text]
+        match = self._first.fullmatch(text)
+        first = None if match is None else match.lastgroup
+        if len(text) <= MAX_REMEMBERED_TEXT:
+            if len(self._first_by_text) >= MAX_REMEMBERED:
+                self._first_by_text.clear()
+            self._first_by_text[text] = first
+        return first
+
     def _is_strong(self, text: str) -> bool:
         """Whether ``text`` matches a specific terminal (a label, a header word), in any state."""
-        first = self._first.fullmatch(text)
-        return first is not None and first.lastgroup not in WEAK
+        first = self._first_terminal(text)
+        return first is not None and first not in WEAK
 
     # -- emitting ------------------------------------------------------------------------------
 

@@ -6,6 +6,7 @@ The names here are the stable addresses datasets are joined on; never rename one
 from __future__ import annotations
 
 import enum
+import functools
 
 import attrs
 
@@ -135,6 +136,12 @@ def t2_rows(template: Template) -> dict[str, RowSpec]:
 def address(table: int, row: str, column: str) -> str:
     """The SCHEMA.md address of one value: ``t3.new_received.natural_person``."""
     return f"t{table}.{row}.{column}"
+
+
+@functools.cache
+def row_addresses(table: int, row: RowSpec) -> tuple[str, ...]:
+    """The addresses of a row's columns, in order."""
+    return tuple(address(table, row.key, column.key) for column in row.columns)
 
 
 _T2_KINDS = {c.key: c.kind for specs in T2_ROWS.values() for spec in specs for c in spec.columns}

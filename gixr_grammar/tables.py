@@ -22,7 +22,18 @@ from .placement import RowPlacement, layout_padding, place_row
 from .resolution import Placed, resolve
 from .rules import Equation, t3_equations, t3_row_keys, t4_equations
 from .scanner import FRAGMENT, base_name
-from .schema import T3_GROUPS, T3_ROWS, T4_COLUMNS, T4_GROUPS, RowSpec, Template, ValueKind, address, t2_rows
+from .schema import (
+    T3_GROUPS,
+    T3_ROWS,
+    T4_COLUMNS,
+    T4_GROUPS,
+    RowSpec,
+    Template,
+    ValueKind,
+    address,
+    row_addresses,
+    t2_rows,
+)
 from .values import Number, is_value, to_wan_yuan
 from .vocabulary import T2_TEMPLATE_BLOCKS, UNIT_YUAN, label_of
 
@@ -90,9 +101,7 @@ class Builder:
 
     def place(self, rows: dict[str, tuple[RowDraft, RowSpec]], equations: Sequence[Equation] = ()) -> list[Row]:
         """Place the values of ``rows`` (key → draft, spec) with the table's equations."""
-        addresses = {
-            key: tuple(address(self.number, key, c.key) for c in spec.columns) for key, (_, spec) in rows.items()
-        }
+        addresses = {key: row_addresses(self.number, spec) for key, (_, spec) in rows.items()}
         placed = self.place_cells(rows, addresses, equations)
         return [Row(key, "" if d.label is None else str(d.label), d.line, *placed[key]) for key, (d, _) in rows.items()]
 

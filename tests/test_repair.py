@@ -29,7 +29,7 @@ def glued_rows(rows: str) -> str:
 def test_the_issue_example_splits_one_way() -> None:
     cell = RawCell("640020470", 3, 17, glued=True)
     placement = place_row(
-        [cell], 7, rules=local_rules(t3_equations(["new_received"]), {"new_received": T3_ADDRESSES})["new_received"]
+        [cell], 7, rules=local_rules(t3_equations(("new_received",)), {"new_received": T3_ADDRESSES})["new_received"]
     )
     assert placement.how == "glued"
     assert [[s.cell.text for s in c if s.cell] for c in placement.candidates] == [["64", "0", "0", "2", "0", "4", "70"]]
