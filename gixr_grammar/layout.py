@@ -33,6 +33,7 @@ Row = list[RawCell]
 _HEADING_MARK = re.compile(r"^ {0,3}#{1,6}[ \t]+")
 _RULE_CELL = re.compile(r":?-{3,}:?|—{3,}|={3,}")
 _PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_RULE_CHARACTERS = re.compile(r"[\s|:\-—=]*")  # a line of anything else has a cell that is no rule
 _MIN_CELL_LINES = 3  # fewer \tcell lines than this are ordinary lines, not a cell-per-line table
 
 
@@ -61,24 +62,25 @@ def split_line(line: str, number: int) -> Row:
         offset = heading.end()
     if "\t" in line:
         cells = _split(line, "\t", offset, number)
-    elif _PIPE_ROW.match(line):
+    elif "|" in line and _PIPE_ROW.match(line):
         start = line.index("|") + 1
         cells = _split(line[: line.rindex("|")], "|", start, number)
     else:
         cells = _split(line, None, offset, number)
-    if all(not c.text or _RULE_CELL.fullmatch(c.text) for c in cells):
+    if _RULE_CHARACTERS.fullmatch(line) and all(not c.text or _RULE_CELL.fullmatch(c.text) for c in cells):
         return []  # a blank line, a line of empty cells, or a table rule
     return cells
 
 
 def _split(line: str, separator: str | None, start: int, number: int) -> Row:
     parts = [line[start:]] if separator is None else line[start:].split(separator)
+    bold = "**" in line
     cells = []
     column = start + 1
     for part in parts:
-        text = part.replace("**", "")
+        text = part.replace("**", "") if bold else part
         stripped = text.strip(" ")
-        lead = len(text) - len(text.lstrip(" "))
+        lead = text.index(stripped[0]) if stripped else 0
         cells.append(RawCell(stripped, number, column + lead))
         column += len(part) + 1
     return cells

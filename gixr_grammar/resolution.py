@@ -124,30 +124,30 @@ def resolve(
     equations: Sequence[Equation],
 ) -> Resolution:
     """Choose each row's placement with the table's arithmetic; see the module docstring."""
-    fixed: Assignment = {}
+    cells: dict[str, tuple[Placed, ...]] = {}  # the fixed rows' cells
+    fixed: dict[str, Value] = {}  # their values (an unknown cell is absent)
     options: dict[str, list[Assignment]] = {}
     for key, placement in rows.items():
         if placement.how == "empty" or not placement.candidates:  # nothing to place: no row is invented
-            fixed.update(dict.fromkeys(addresses[key], UNKNOWN))
+            cells[key] = (UNKNOWN,) * len(addresses[key])
         elif len(placement.candidates) == 1 and not any(s.is_gap for s in placement.candidates[0]):
-            fixed.update(_assign(addresses[key], placement.candidates[0]))
+            cells[key] = tuple(_placed(slot) for slot in placement.candidates[0])
+            fixed.update((addr, p.amount) for addr, p in zip(addresses[key], cells[key], strict=True))
         else:
             options[key] = [_assign(addresses[key], c) for c in placement.candidates]
-    fixed_values = {addr: _value(entry) for addr, entry in fixed.items()}
     for key, assignments in options.items():  # each row alone first: removes most duplicates
-        scope = _Scope.of(addresses[key], equations, fixed_values)
+        scope = _Scope.of(addresses[key], equations, fixed)
         outcomes = [_propagate(a, scope) for a in assignments]
         options[key] = _distinct([o.entries for o in _best(outcomes, rows[key].preferred)])
-    options.update(_joint(options, fixed_values, equations))
-    cells = {
-        key: tuple(_agreed([a[addr] for a in options.get(key) or [fixed]]) for addr in addresses[key]) for key in rows
-    }
+    options.update(_joint(options, fixed, equations))
+    for key, opts in options.items():
+        cells[key] = tuple(_agreed([a[addr] for a in opts]) for addr in addresses[key])
     remaining = {
         key: tuple(tuple(_shown_value(a[addr]) for addr in addresses[key]) for a in opts)
         for key, opts in options.items()
         if len(opts) > 1
     }
-    return Resolution(cells, remaining)
+    return Resolution({key: cells[key] for key in rows}, remaining)
 
 
 def _joint(
