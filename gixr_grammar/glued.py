@@ -2,14 +2,16 @@
 them into a row's numbers that the row's own equations allow.
 
 ``640020470`` in a row of table 三 is 64 0 0 2 0 4 70: numbers have no leading zeros, and 总计 is the
-sum of the six applicant columns. The search is depth-first over cut positions:
-- a column whose value an equation fixes once the columns before it are known (a group's 总计) is
-  not searched but computed, and must be printed next;
-- where one equation sums every other column into the last one (table 三), each suffix of the
-  digits is tried as that total first; no running sum may exceed it, and the digits left must be
-  able to make parts that add up to what remains of it (n parts below 10^d have at most n·d
-  digits; k digits in n ≤ 10 parts add up to less than 10^(k-n+2)).
-It gives up past ``MAX_SPLIT_STEPS``; the row then stays unknown, with a diagnostic.
+sum of the six applicant columns. A row is a sequence of blocks: a column no rule constrains, or a
+run of columns whose last is the sum of the others (table 三's row, each of table 四's three
+groups). The search is a dynamic programme over (where a block starts, which block):
+- a free column may end anywhere its digits allow;
+- a sum block is tried with each way its end and its total's digits can fall; the digits before the
+  total must then make parts that add up to it, searched on (position, parts left, what they must
+  still add up to), where k parts below 10^d have at most k·d digits and k parts of D digits have
+  one of at least ⌈D/k⌉ digits, so no more than the total allows is ever tried.
+Rules of any other shape, or signed digits (本年增/减), are checked on the complete splits. It gives
+up past ``MAX_SPLIT_STEPS``; the row then stays unknown, with a diagnostic.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from .rules import Equation
 
 SIGNED_RUN = re.compile(r"[+-]?[0-9]+(?:[+-][0-9]+)*")  # digits, each number maybe signed (本年增/减)
 MAX_SPLIT_STEPS = 200_000
+Splits = list[tuple[int, ...]]  # start offsets of consecutive numbers
 
 
 @attrs.frozen
@@ -35,15 +38,27 @@ class LocalRule:
     def holds(self, values: Sequence[int]) -> bool:
         return sum(coef * values[index] for index, coef in self.terms) == 0
 
-    def partial(self, values: Sequence[int], column: int) -> int:
-        """The rule's sum over the columns before ``column``."""
-        return sum(coef * values[i] for i, coef in self.terms if i < column)
+    @property
+    def first(self) -> int:
+        return min(index for index, _ in self.terms)
 
-    def forced(self, values: Sequence[int]) -> int | None:
-        """The value of column ``last`` that makes the rule hold, given the columns before it."""
-        coef = dict(self.terms)[self.last]
-        rest = sum(c * values[i] for i, c in self.terms if i != self.last)
-        return -rest * coef if coef in (1, -1) else None
+    @property
+    def sums_run(self) -> bool:
+        """Whether the rule says its last column is the sum of the columns from ``first`` before it."""
+        columns = [index for index, _ in self.terms]
+        signs = {coef * dict(self.terms)[self.last] for index, coef in self.terms if index != self.last}
+        return sorted(columns) == list(range(self.first, self.last + 1)) and signs == {-1}
+
+
+@attrs.frozen
+class _Block:
+    first: int
+    last: int  # the total's column for a sum block; == first for a free column
+    sums: bool
+
+    @property
+    def least_digits(self) -> int:
+        return self.last - self.first + 1
 
 
 def local_rules(equations: Sequence[Equation], rows: Mapping[str, Sequence[str]]) -> dict[str, tuple[LocalRule, ...]]:
@@ -61,7 +76,7 @@ def local_rules(equations: Sequence[Equation], rows: Mapping[str, Sequence[str]]
     return {key: tuple(rules) for key, rules in found.items()}
 
 
-def split_digits(text: str, width: int, rules: Sequence[LocalRule]) -> list[tuple[int, ...]] | None:
+def split_digits(text: str, width: int, rules: Sequence[LocalRule]) -> Splits | None:
     """The start offsets of the ``width`` numbers of each consistent split of ``text``; None past
     the step budget."""
     if len(text) < width or not SIGNED_RUN.fullmatch(text):
@@ -76,85 +91,113 @@ class _OutOfBudget(Exception):
     pass
 
 
+def _blocks(width: int, rules: Sequence[LocalRule], signed: bool) -> tuple[list[_Block], list[LocalRule]]:
+    """The row's blocks, and the rules they do not express (checked on complete splits)."""
+    runs = {} if signed else {r.first: r for r in rules if r.sums_run}
+    blocks: list[_Block] = []
+    used: list[LocalRule] = []
+    column = 0
+    while column < width:
+        run = runs.get(column)
+        if run is not None and run.last < width:
+            blocks.append(_Block(column, run.last, sums=True))
+            used.append(run)
+            column = run.last + 1
+        else:
+            blocks.append(_Block(column, column, sums=False))
+            column += 1
+    others = [rule for rule in rules if rule not in used]
+    return blocks, others
+
+
 class _Search:
-    """The depth-first search. Completions from a point are memoised on (position, column, the
-    partial sums of the rules still open): a row's splits are found in polynomial time."""
+    """The dynamic programme of the module docstring, memoised on (start, block)."""
 
     def __init__(self, text: str, width: int, rules: Sequence[LocalRule]) -> None:
         self.text, self.width = text, width
-        self.checks = [[r for r in rules if r.last == k] for k in range(width)]
-        self.forcing = {r.last: r for r in rules if dict(r.terms)[r.last] in (1, -1)}
-        # The rules still open at each column: they involve it or a later one, and an earlier one.
-        self.open = [[r for r in rules if r.last >= k and any(i < k for i, _ in r.terms)] for k in range(width + 1)]
-        whole = self.forcing.get(width - 1)
-        unsigned = "+" not in text and "-" not in text
-        sums_all = whole is not None and len(whole.terms) == width and len({c for _, c in whole.terms}) == 2
-        self.bounded = unsigned and sums_all and width <= 11  # the last column totals the others (≤ 10)
-        self.values: list[int] = []
-        self.memo: dict[tuple[int, int, tuple[int, ...]], list[tuple[int, ...]]] = {}
+        self.blocks, self.others = _blocks(width, rules, signed="+" in text or "-" in text)
+        # digits the blocks from each one on need at least
+        self.least = [sum(b.least_digits for b in self.blocks[i:]) for i in range(len(self.blocks) + 1)]
+        self.memo: dict[tuple[int, int], Splits] = {}
+        self.sums_memo: dict[tuple[int, int, int, int], Splits] = {}
         self.steps = 0
-        self.limit = len(text)  # where the searched columns end (before the total, when bounded)
-        self.bound: int | None = None
 
-    def run(self) -> list[tuple[int, ...]]:
-        if not self.bounded:
-            return self._complete(0, 0)
-        found = []
-        for length in range(1, len(self.text) - self.width + 2):
-            suffix = self.text[-length:]
-            if (length > 1 and suffix[0] == "0") or len(self.text) - length > (self.width - 1) * length:
-                continue  # a leading zero, or parts that cannot all be at most the total
-            self.limit, self.bound, self.memo = len(self.text) - length, int(suffix), {}
-            found += self._complete(0, 0)
-        return found
+    def run(self) -> Splits:
+        found = self._from(0, 0)
+        return [split for split in found if all(rule.holds(self._values(split)) for rule in self.others)]
 
-    def _complete(self, start: int, column: int) -> list[tuple[int, ...]]:
-        """Every way to place columns ``column``… from ``start`` to the end, given the values before."""
-        if column == self.width:
+    def _step(self) -> None:
+        self.steps += 1
+        if self.steps > MAX_SPLIT_STEPS:
+            raise _OutOfBudget
+
+    def _values(self, split: tuple[int, ...]) -> list[int]:
+        bounds = [*split, len(self.text)]
+        return [int(self.text[bounds[i] : bounds[i + 1]]) for i in range(len(split))]
+
+    def _from(self, start: int, block: int) -> Splits:
+        """Every split of the text from ``start`` into the blocks from ``block`` on."""
+        if block == len(self.blocks):
             return [()] if start == len(self.text) else []
-        key = (start, column, tuple(rule.partial(self.values, column) for rule in self.open[column]))
+        key = (start, block)
         known = self.memo.get(key)
         if known is not None:
             return known
-        out = []
-        for end in self._ends(start, column):
-            self.steps += 1
-            if self.steps > MAX_SPLIT_STEPS:
-                raise _OutOfBudget
-            value = int(self.text[start:end])
-            if self.bound is not None and column < self.width - 1:
-                rest = self.bound - sum(self.values) - value  # what the parts still to come add up to
-                if rest < 0:
-                    break  # longer parts are only larger
-                parts, digits = self.width - 2 - column, self.limit - end
-                if digits > parts * len(str(rest)) or len(str(rest)) > digits - parts + 2:
-                    continue  # the digits left cannot make parts that add up to the rest
-            self.values.append(value)
-            if all(rule.holds(self.values) for rule in self.checks[column]):
-                out += [(start, *rest) for rest in self._complete(end, column + 1)]
-            self.values.pop()
+        out: Splits = []
+        limit = len(self.text) - self.least[block + 1]  # where this block must end by
+        if self.blocks[block].sums:
+            parts = self.blocks[block].last - self.blocks[block].first
+            for end in range(start + parts + 1, limit + 1):
+                tails = self._from(end, block + 1)
+                for total_start in range(start + parts, end) if tails else ():
+                    total = self.text[total_start:end]
+                    if len(total) > 1 and total[0] == "0":
+                        continue
+                    for head in self._summing(start, total_start, parts, int(total)):
+                        out += [(*head, total_start, *tail) for tail in tails]
+        else:
+            for end in self._ends(start, limit):
+                self._step()
+                out += [(start, *rest) for rest in self._from(end, block + 1)]
         self.memo[key] = out
         return out
 
-    def _ends(self, start: int, column: int) -> Sequence[int]:
-        """Where the number of ``column`` that starts at ``start`` may end."""
-        text = self.text
-        rule = self.forcing.get(column)
-        if self.bounded and column == self.width - 1 and start != self.limit:
-            return []  # the total is the suffix this round tries
-        if rule is not None:
-            forced = rule.forced(self.values)
-            printed = str(forced)
-            return [start + len(printed)] if forced is not None and text.startswith(printed, start) else []
-        if self.bounded and column == self.width - 2:  # the last part ends where the total starts
-            return [self.limit] if start < self.limit and (text[start] != "0" or start + 1 == self.limit) else []
-        later = self.width - column - 1 - (1 if self.bounded else 0)  # columns still to fit before limit
-        if start >= self.limit:
+    def _summing(self, start: int, end: int, parts: int, total: int) -> Splits:
+        """Every cut of the digits in [start, end) into ``parts`` numbers that add up to ``total``."""
+        left = end - start
+        if left < parts or left > parts * len(str(total)):  # each part is at most the total
             return []
-        digits = start + 1 if text[start] in "+-" else start
-        if digits >= self.limit:
+        if left > parts and 10 ** (-(-left // parts) - 1) > total:  # the longest part is too large
+            return []
+        if parts <= 10 and len(str(total)) > left - parts + 2:  # parts below 10^d add up below 10^(d+1)
+            return []
+        key = (start, end, parts, total)
+        known = self.sums_memo.get(key)
+        if known is not None:
+            return known
+        self._step()
+        text = self.text
+        out: Splits = []
+        if parts == 1:
+            if (left == 1 or text[start] != "0") and int(text[start:end]) == total:
+                out = [(start,)]
+        else:
+            last = start + 1 if text[start] == "0" else end - parts + 1
+            for cut in range(start + 1, last + 1):
+                value = int(text[start:cut])
+                if value > total:
+                    break  # longer parts are only larger
+                out += [(start, *rest) for rest in self._summing(cut, end, parts - 1, total - value)]
+        self.sums_memo[key] = out
+        return out
+
+    def _ends(self, start: int, limit: int) -> Sequence[int]:
+        """Where a free number that starts at ``start`` may end (it may be signed; no leading zero)."""
+        text = self.text
+        digits = start + 1 if start < len(text) and text[start] in "+-" else start
+        if digits >= limit:
             return []
         if text[digits] == "0":
-            return [digits + 1] if digits + 1 <= self.limit - later else []
-        sign = next((i for i in range(digits, self.limit) if text[i] in "+-"), self.limit)
-        return range(digits + 1, min(sign, self.limit - later) + 1)
+            return [digits + 1]
+        sign = next((i for i in range(digits, limit) if text[i] in "+-"), limit)
+        return range(digits + 1, sign + 1)

@@ -63,12 +63,15 @@ def test_glued_digits_are_split_right_or_left_unknown(cells: Cells, style: Style
     assert wrong == {}
 
 
+_NUMBER = re.compile(r"[+-]?(?:0|[1-9][0-9]*)")  # one number: maybe signed, no leading zero
+
+
 def _brute_splits(text: str, width: int, rules: Sequence[LocalRule]) -> set[tuple[int, ...]]:
     out = set()
     for cuts in itertools.combinations(range(1, len(text)), width - 1):
         bounds = [0, *cuts, len(text)]
         parts = [text[bounds[i] : bounds[i + 1]] for i in range(width)]
-        if not any(len(p) > 1 and p[0] == "0" for p in parts) and all(r.holds([int(p) for p in parts]) for r in rules):
+        if all(_NUMBER.fullmatch(p) for p in parts) and all(r.holds([int(p) for p in parts]) for r in rules):
             out.add(tuple(bounds[:-1]))
     return out
 
@@ -87,6 +90,20 @@ def test_digit_search_finds_exactly_the_consistent_splits(
         values[rule.last] = sum(values[i] for i, c in rule.terms if c == 1)
     text = "".join(map(str, values))
     assume(len(text) <= 20)
+    found = split_digits(text, width, rules)
+    assert found is not None and set(found) == _brute_splits(text, width, rules)
+
+
+@given(st.sampled_from([(3, []), (7, _T3_ROW)]), st.lists(st.integers(-120, 120), min_size=7, max_size=7), st.booleans())
+def test_digit_search_with_signs_checks_the_rules_on_whole_splits(
+    shape: tuple[int, list[LocalRule]], numbers: list[int], plus: bool
+) -> None:
+    width, rules = shape
+    values = numbers[:width]
+    for rule in rules:
+        values[rule.last] = sum(values[i] for i, c in rule.terms if c == 1)
+    text = "".join(f"{v:+d}" if plus else str(v) for v in values)
+    assume(len(text) <= 20 and ("-" in text or "+" in text))
     found = split_digits(text, width, rules)
     assert found is not None and set(found) == _brute_splits(text, width, rules)
 
