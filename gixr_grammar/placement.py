@@ -10,9 +10,11 @@ keeps those the table's equations (``rules``) allow.
 
 from __future__ import annotations
 
+import enum
 import itertools
 import math
 from collections.abc import Sequence
+from decimal import Decimal
 
 import attrs
 
@@ -24,19 +26,31 @@ MAX_CANDIDATES = 5000  # per row; past this, only the left- and right-aligned pl
 
 
 @attrs.frozen
-class Slot:
-    """One column of a candidate placement: a printed value, or a gap (number is None, cell None)."""
+class Placed:
+    """The outcome for one cell: a printed value, a value the arithmetic forced, or unknown."""
 
-    number: Number | None
+    amount: Decimal | None
+    number: Number | None  # the printed value, None for inferred and unknown cells
     cell: RawCell | None
-
-    @property
-    def is_gap(self) -> bool:
-        return self.cell is None
+    inferred: bool = False
+    rule: str | None = None  # the rule id of the equation that forced an inferred value
 
 
-GAP = Slot(None, None)
-Candidate = tuple[Slot, ...]
+UNKNOWN = Placed(None, None, None)
+
+
+class Gap(enum.Enum):
+    GAP = "gap"  # a column a candidate leaves for the arithmetic to fill
+
+
+GAP = Gap.GAP
+Candidate = tuple[Placed | Gap, ...]  # one column each: a printed value, or a gap
+
+
+def printed_cell(cell: RawCell) -> Placed:
+    """A value cell as printed."""
+    number = read_number(cell.text)
+    return Placed(number.amount, number, cell)
 
 
 @attrs.frozen
@@ -53,7 +67,10 @@ class Padding:
 
 
 def _empties(cells: Sequence[RawCell]) -> int:
-    return next((i for i, c in enumerate(cells) if c.text), len(cells))
+    for index, cell in enumerate(cells):
+        if cell.text:
+            return index
+    return len(cells)
 
 
 def layout_padding(rows: Sequence[Sequence[RawCell]], width: int) -> Padding:
@@ -85,7 +102,7 @@ def place_row(
     the table's layout ``padding`` set aside; ``rules`` are the row's own equations."""
     cells = padding.strip(cells)
     printed = tuple(c for c in cells if c.text)
-    slots = [Slot(read_number(c.text), c) for c in printed]
+    slots = [printed_cell(c) for c in printed]
     if not printed:
         return RowPlacement(((GAP,) * width,), "empty", printed)
     if len(printed) == width:
@@ -96,7 +113,7 @@ def place_row(
     if printed[0].glued and (width > 1 or not is_value(printed[0].text)):  # separators lost: not one number
         return RowPlacement(tuple(splits), "glued", printed)
     window = _only_window(cells, width)
-    blanks = () if window is None else tuple(Slot(read_number(c.text), c) for c in window)
+    blanks = () if window is None else tuple(printed_cell(c) for c in window)
     if window is not None and window[0].text and window[-1].text:  # blanks between printed cells, not padding
         return RowPlacement((blanks,), "window", printed)
     gaps = [*_with_gaps(slots, width), *splits]
@@ -108,13 +125,13 @@ def place_row(
 def _digit_splits(cell: RawCell, width: int, rules: Sequence[LocalRule]) -> list[Candidate]:
     """The placements of a run of digits cut into ``width`` numbers the row's rules allow (``glued``)."""
     found = split_digits(cell.text, width, rules) or []
-    out = []
+    out: list[Candidate] = []
     for starts in found:
         bounds = [*starts, len(cell.text)]
         parts = [
             RawCell(cell.text[bounds[i] : bounds[i + 1]], cell.line, cell.column + bounds[i]) for i in range(width)
         ]
-        out.append(tuple(Slot(read_number(p.text), p) for p in parts))
+        out.append(tuple(printed_cell(p) for p in parts))
     return out
 
 
@@ -125,20 +142,20 @@ def _only_window(cells: Sequence[RawCell], width: int) -> Sequence[RawCell] | No
     return cells[starts[0] : starts[0] + width] if len(starts) == 1 else None
 
 
-def _with_gaps(slots: list[Slot], width: int) -> list[Candidate]:
+def _with_gaps(slots: list[Placed], width: int) -> list[Candidate]:
     if math.comb(width, len(slots)) > MAX_CANDIDATES:
         gaps = (GAP,) * (width - len(slots))
         return [(*slots, *gaps), (*gaps, *slots)]
     out = []
     for positions in itertools.combinations(range(width), len(slots)):
-        row = [GAP] * width
+        row: list[Placed | Gap] = [GAP] * width
         for position, slot in zip(positions, slots, strict=True):
             row[position] = slot
         out.append(tuple(row))
     return out
 
 
-def _leaving_out(slots: list[Slot], width: int) -> list[Candidate]:
+def _leaving_out(slots: list[Placed], width: int) -> list[Candidate]:
     if math.comb(len(slots), width) > MAX_CANDIDATES:
         return [tuple(slots[:width]), tuple(slots[-width:])]
     # keep the leading values first: a trailing extra cell is the common case

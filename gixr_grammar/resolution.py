@@ -13,7 +13,6 @@ kept as plain numbers while searching; cells are built only for the outcomes kep
 
 from __future__ import annotations
 
-import enum
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -21,37 +20,16 @@ from decimal import Decimal
 
 import attrs
 
-from .layout import RawCell
-from .placement import Candidate, RowPlacement, Slot
+from .placement import GAP, UNKNOWN, Candidate, Gap, Placed, RowPlacement
 from .rules import Equation
-from .values import Number
 
 MAX_COMBINATIONS = 4096  # across the ambiguous rows of one table
 MAX_SEARCH_STEPS = 100_000  # the joint search over many ambiguous rows gives up past this
 
 
-@attrs.frozen
-class Placed:
-    """The outcome for one cell: a printed value, a value the arithmetic forced, or unknown."""
-
-    amount: Decimal | None
-    number: Number | None  # the printed value, None for inferred and unknown cells
-    cell: RawCell | None
-    inferred: bool = False
-    rule: str | None = None  # the rule id of the equation that forced an inferred value
-
-
-UNKNOWN = Placed(None, None, None)
-
-
-class _Gap(enum.Enum):
-    GAP = "gap"  # a column a candidate leaves for the arithmetic to fill
-
-
-GAP = _Gap.GAP
-Entry = Slot | Placed | _Gap  # what an assignment gives one address
-Assignment = dict[str, Entry]  # address → Slot (printed), Placed (decided) or GAP
-Value = Decimal | None | _Gap  # what an entry stands for in equations (None: blank, unknowable)
+Entry = Placed | Gap  # what an assignment gives one address
+Assignment = dict[str, Entry]  # address → printed or decided (Placed), or GAP
+Value = Decimal | None | Gap  # what an entry stands for in equations (None: blank, unknowable)
 
 
 @attrs.frozen
@@ -130,8 +108,8 @@ def resolve(
     for key, placement in rows.items():
         if placement.how == "empty" or not placement.candidates:  # nothing to place: no row is invented
             cells[key] = (UNKNOWN,) * len(addresses[key])
-        elif len(placement.candidates) == 1 and not any(s.is_gap for s in placement.candidates[0]):
-            cells[key] = tuple(_placed(slot) for slot in placement.candidates[0])
+        elif len(placement.candidates) == 1 and GAP not in placement.candidates[0]:
+            cells[key] = tuple(_agreed([entry]) for entry in placement.candidates[0])
             fixed.update((addr, p.amount) for addr, p in zip(addresses[key], cells[key], strict=True))
         else:
             options[key] = [_assign(addresses[key], c) for c in placement.candidates]
@@ -230,7 +208,7 @@ def _fails(equation: _Bound, values: Mapping[str, Value]) -> bool:
 
 
 def _assign(addresses: tuple[str, ...], candidate: Candidate) -> Assignment:
-    return {addr: (GAP if slot.is_gap else slot) for addr, slot in zip(addresses, candidate, strict=True)}
+    return dict(zip(addresses, candidate, strict=True))
 
 
 def _best(outcomes: list[_Outcome], preferred: bool) -> list[_Outcome]:
@@ -248,11 +226,7 @@ def _best(outcomes: list[_Outcome], preferred: bool) -> list[_Outcome]:
 
 
 def _value(entry: Entry) -> Value:
-    if isinstance(entry, Slot):
-        return entry.number.amount if entry.number is not None else None
-    if isinstance(entry, Placed):
-        return entry.amount
-    return entry
+    return entry if entry is GAP else entry.amount
 
 
 def _values(assignment: Assignment) -> dict[str, Value]:
@@ -335,32 +309,18 @@ def _distinct(assignments: list[Assignment]) -> list[Assignment]:
 
 def _same_source(a: Entry, b: Entry) -> bool:
     """Whether two entries for one cell are the same printed cell, or both not printed ones."""
-    if isinstance(a, Slot) and isinstance(b, Slot):
-        return a.cell == b.cell
-    return a is b or (isinstance(a, Placed) and isinstance(b, Placed))
+    return a is b or (isinstance(a, Placed) and isinstance(b, Placed) and a.cell == b.cell)
 
 
 def _agreed(entries: list[Entry]) -> Placed:
     """One cell's outcome: known when every remaining placement gives it the same value."""
-    if len(entries) == 1:  # a fixed row
-        return _placed(entries[0])
-    values = {_value(e) for e in entries}
-    if len(values) != 1 or GAP in values:
-        return UNKNOWN
     first = entries[0]
-    if isinstance(first, Placed):
-        return first
-    if isinstance(first, Slot) and all(isinstance(e, Slot) and e.cell == first.cell for e in entries):
-        return _placed(first)
-    amount = _value(first)
-    assert amount is None or isinstance(amount, Decimal)
+    if len(entries) == 1:  # a fixed row
+        return UNKNOWN if first is GAP else first
+    values = {_value(e) for e in entries}
+    if len(values) != 1 or first is GAP:
+        return UNKNOWN
+    if first.cell is None or all(isinstance(e, Placed) and e.cell == first.cell for e in entries):
+        return first  # decided by the arithmetic, or the same printed cell in every placement
     rule = next((e.rule for e in entries if isinstance(e, Placed) and e.rule), None)
-    return Placed(amount, None, None, inferred=True, rule=rule)
-
-
-def _placed(entry: Entry) -> Placed:
-    if isinstance(entry, Placed):
-        return entry
-    if isinstance(entry, Slot) and entry.number is not None and entry.cell is not None:
-        return Placed(entry.number.amount, entry.number, entry.cell)
-    return UNKNOWN
+    return Placed(first.amount, None, None, inferred=True, rule=rule)

@@ -18,8 +18,8 @@ from .glued import local_rules
 from .layout import RawCell
 from .model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
 from .normalize import compact, normalize_line
-from .placement import RowPlacement, layout_padding, place_row
-from .resolution import Placed, resolve
+from .placement import Placed, RowPlacement, layout_padding, place_row
+from .resolution import resolve
 from .rules import Equation, t3_equations, t3_row_keys, t4_equations
 from .scanner import FRAGMENT, base_name
 from .schema import (
@@ -115,9 +115,10 @@ class Builder:
         how they were placed (``RowPlacement.how``)."""
         widths = {spec.width for _, spec in rows.values()}
         padding = {w: layout_padding([_value_cells(d) for d, s in rows.values() if s.width == w], w) for w in widths}
-        rules = local_rules(equations, addresses)
+        one_value = {key: addresses[key] for key, (draft, _) in rows.items() if _printed(draft) == 1}
+        rules = local_rules(equations, one_value) if one_value else {}  # for glued digits (place_row)
         placements = {
-            key: place_row(_value_cells(draft), spec.width, padding[spec.width], rules[key])
+            key: place_row(_value_cells(draft), spec.width, padding[spec.width], rules.get(key, ()))
             for key, (draft, spec) in rows.items()
         }
         resolution = resolve(placements, addresses, equations)
@@ -259,8 +260,12 @@ def _value_cells(draft: RowDraft) -> list[RawCell]:
     return [] if draft.values is None else list(draft.values.cells)
 
 
+def _printed(draft: RowDraft) -> int:
+    return 0 if draft.values is None else sum(1 for c in draft.values.cells if c.text)
+
+
 def _has_values(draft: RowDraft) -> bool:
-    return any(c.text for c in _value_cells(draft))
+    return _printed(draft) > 0
 
 
 def _keep_first(
