@@ -97,7 +97,6 @@ def _table() -> dict[int, str | None]:
 TRANSLATION = _table()
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DELETED_RE = re.compile(f"[{_DELETED}]")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def normalize_line(line: str) -> str:
@@ -107,7 +106,7 @@ def normalize_line(line: str) -> str:
 
 def compact(text: str) -> str:
     """The text with all whitespace removed: what labels are matched on (三、本 年度办 理结果)."""
-    return _WHITESPACE.sub("", text)
+    return "".join(text.split())
 
 
 @attrs.frozen

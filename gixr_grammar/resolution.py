@@ -59,6 +59,22 @@ class _Bound:
     terms: tuple[tuple[str, int], ...]  # (address, coefficient) on the rows being tried
 
 
+class _Equations:
+    """A table's equations, found by the addresses they involve."""
+
+    def __init__(self, equations: Sequence[Equation]) -> None:
+        self.all = tuple(equations)
+        self._by_address: dict[str, list[int]] = {}
+        for index, equation in enumerate(self.all):
+            for addr, _ in equation.terms:
+                self._by_address.setdefault(addr, []).append(index)
+
+    def involving(self, addresses: Iterable[str]) -> list[Equation]:
+        """The equations with a term at one of ``addresses``, in order."""
+        found = {index for addr in addresses for index in self._by_address.get(addr, ())}
+        return [self.all[index] for index in sorted(found)]
+
+
 @attrs.frozen
 class _Scope:
     """The equations that involve the rows being tried, bound to the values of the other rows. An
@@ -73,16 +89,13 @@ class _Scope:
     def of(
         cls,
         tried: Iterable[str],
-        equations: Sequence[Equation],
+        equations: _Equations,
         known: Mapping[str, Value],
         settled: Iterable[str] = (),
     ) -> _Scope:
         tried = set(tried)
-        involved = tried.union(settled)
         bound, holds, fails = [], 0, 0
-        for equation in equations:
-            if not any(addr in involved for addr, _ in equation.terms):
-                continue
+        for equation in equations.involving(tried.union(settled)):
             others = [(known.get(addr), coef) for addr, coef in equation.terms if addr not in tried]
             if not all(isinstance(value, Decimal) for value, _ in others):  # known rows have no gaps
                 continue
@@ -102,6 +115,7 @@ def resolve(
     equations: Sequence[Equation],
 ) -> Resolution:
     """Choose each row's placement with the table's arithmetic; see the module docstring."""
+    indexed = _Equations(equations)
     cells: dict[str, tuple[Placed, ...]] = {}  # the fixed rows' cells
     fixed: dict[str, Value] = {}  # their values (an unknown cell is absent)
     options: dict[str, list[Assignment]] = {}
@@ -114,10 +128,10 @@ def resolve(
         else:
             options[key] = [_assign(addresses[key], c) for c in placement.candidates]
     for key, assignments in options.items():  # each row alone first: removes most duplicates
-        scope = _Scope.of(addresses[key], equations, fixed)
+        scope = _Scope.of(addresses[key], indexed, fixed)
         outcomes = [_propagate(a, scope) for a in assignments]
         options[key] = _distinct([o.entries for o in _best(outcomes, rows[key].preferred)])
-    options.update(_joint(options, fixed, equations))
+    options.update(_joint(options, fixed, indexed))
     for key, opts in options.items():
         cells[key] = tuple(_agreed([a[addr] for a in opts]) for addr in addresses[key])
     remaining = {
@@ -129,7 +143,7 @@ def resolve(
 
 
 def _joint(
-    options: dict[str, list[Assignment]], fixed: Mapping[str, Value], equations: Sequence[Equation]
+    options: dict[str, list[Assignment]], fixed: Mapping[str, Value], equations: _Equations
 ) -> dict[str, list[Assignment]]:
     """The options all ambiguous rows keep together (rows the step leaves as they were are not
     returned). Rows down to one gapless option are settled: their equations are judged once.
@@ -164,7 +178,7 @@ def _merged(parts: Sequence[Assignment]) -> Assignment:
 
 
 def _consistent_combinations(
-    options: dict[str, list[Assignment]], fixed: Mapping[str, Value], equations: Sequence[Equation]
+    options: dict[str, list[Assignment]], fixed: Mapping[str, Value], equations: _Equations
 ) -> list[tuple[Assignment, ...]]:
     """Combinations of the rows' options (one per row, in ``options`` order) under which no equation
     that can be checked fails. A depth-first search checks each equation as soon as the last of its
@@ -293,10 +307,13 @@ def _evaluate(equation: _Bound, values: Mapping[str, Value]) -> tuple[Decimal | 
 def _distinct(assignments: list[Assignment]) -> list[Assignment]:
     """One assignment per distinct set of values. Where duplicates take a value from a printed cell
     in one and from the arithmetic in another, the value is certain but not its cell: inferred."""
-    groups: dict[tuple[object, ...], Assignment] = {}
+    groups: dict[frozenset[tuple[str, Value]], Assignment] = {}
     for assignment in assignments:
-        key = tuple((addr, _value(entry)) for addr, entry in sorted(assignment.items()))
-        kept = groups.setdefault(key, dict(assignment))
+        key = frozenset((addr, _value(entry)) for addr, entry in assignment.items())
+        kept = groups.get(key)
+        if kept is None:
+            groups[key] = dict(assignment)
+            continue
         for addr, entry in assignment.items():
             if _same_source(kept[addr], entry):
                 continue

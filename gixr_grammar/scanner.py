@@ -14,6 +14,7 @@ name and resolved to whichever namespaced terminal the parser accepts.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Generator, Iterable, Iterator
 from typing import Any
@@ -43,7 +44,10 @@ MAX_REMEMBERED = 50_000
 
 
 def _leading_empties(row: Row) -> int:
-    return next((i for i, c in enumerate(row) if c.text), len(row))
+    for index, cell in enumerate(row):
+        if cell.text:
+            return index
+    return len(row)
 
 
 class ScanToken(Token):
@@ -53,11 +57,13 @@ class ScanToken(Token):
     cells: tuple[RawCell, ...]
 
 
+@functools.cache
 def base_name(terminal: str) -> str:
     """``table3__VALUES`` → ``VALUES``."""
     return terminal.rsplit("__", 1)[-1]
 
 
+@functools.cache
 def namespace(terminal: str) -> str:
     """``table3__VALUES`` → ``table3``; ``TEXT`` → ``""``."""
     return terminal.rpartition("__")[0]

@@ -29,6 +29,7 @@ _VALUE_ENDINGS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # value cells are mostly the same few texts
 def is_value(text: str) -> bool:
     return VALUE_RE.fullmatch(text) is not None
 
