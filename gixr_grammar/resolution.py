@@ -96,16 +96,21 @@ class _Scope:
         tried = set(tried)
         bound, holds, fails = [], 0, 0
         for equation in equations.involving(tried.union(settled)):
-            others = [(known.get(addr), coef) for addr, coef in equation.terms if addr not in tried]
-            if not all(isinstance(value, Decimal) for value, _ in others):  # known rows have no gaps
-                continue
-            total = sum((coef * value for value, coef in others if isinstance(value, Decimal)), Decimal(0))
-            terms = tuple((addr, coef) for addr, coef in equation.terms if addr in tried)
-            if terms:
-                bound.append(_Bound(equation.rule, total, terms))
+            total, terms = Decimal(0), []
+            for addr, coef in equation.terms:
+                if addr in tried:
+                    terms.append((addr, coef))
+                    continue
+                value = known.get(addr)
+                if not isinstance(value, Decimal):  # blank or absent (known rows have no gaps)
+                    break
+                total += coef * value
             else:
-                holds += total == 0
-                fails += total != 0
+                if terms:
+                    bound.append(_Bound(equation.rule, total, tuple(terms)))
+                else:
+                    holds += total == 0
+                    fails += total != 0
         return cls(tuple(bound), holds, fails)
 
 
@@ -315,11 +320,12 @@ def _distinct(assignments: list[Assignment]) -> list[Assignment]:
             groups[key] = dict(assignment)
             continue
         for addr, entry in assignment.items():
-            if _same_source(kept[addr], entry):
-                continue
+            old = kept[addr]
+            if _same_source(old, entry) or (isinstance(old, Placed) and old.cell is None):
+                continue  # the same cell, or already not printed
             amount = _value(entry)
             assert amount is None or isinstance(amount, Decimal)
-            rule = next((e.rule for e in (kept[addr], entry) if isinstance(e, Placed) and e.rule), None)
+            rule = entry.rule if isinstance(entry, Placed) else None
             kept[addr] = Placed(amount, None, None, inferred=True, rule=rule)
     return list(groups.values())
 
