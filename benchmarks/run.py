@@ -1,9 +1,11 @@
 """Parse speed, as a ratio to a floor measured in the same run, on the seeds and on generated corpora.
 
 The floor is one compiled-regex pass splitting the same texts into non-blank runs. Run from the
-project root: ``python -m benchmarks.run [--sizes 1000,10000] [--workers 1,2]``. Prints the machine,
-then per corpus: ms per report, reports/s per core, MB/s, parse/floor, peak RSS (each corpus size is
-measured in a fresh process), cold start, and the scaling of ``gixr corpus`` with --workers.
+project root: ``python -m benchmarks.run [--sizes 1000,10000,100000] [--workers 1,2]``. Prints the
+machine, then per corpus: ms per report, reports/s per core, MB/s, parse/floor, peak RSS (each corpus
+is measured in a fresh process), cold start, and the scaling of ``gixr corpus`` with --workers.
+"seeds, unseen" parses each seed as if it were the first report the process sees: the parser's
+memory of short texts from earlier reports (labels repeat across a corpus) is emptied before each.
 """
 
 from __future__ import annotations
@@ -23,43 +25,59 @@ from pathlib import Path
 
 import gixr_grammar
 from benchmarks.generate import texts, write
+from gixr_grammar.api import forget_texts
 from gixr_grammar.corpus import run as run_corpus
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds"
 _NON_BLANK = re.compile(r"\S+")
 
 
-def best_of(runs: int, work: Callable[[], object]) -> float:
-    """The fastest of ``runs`` timings of ``work()`` in seconds (the least disturbed one)."""
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - start)
-    return min(times)
-
-
-def _each(work: Callable[[str], object], corpus: list[str]) -> None:
+def _each(work: Callable[[str], object], corpus: list[str], forget: bool = False) -> float:
+    """Seconds ``work`` takes over ``corpus``; with ``forget``, as if each report were the first the
+    parser sees (what it remembers of earlier texts emptied before each, untimed)."""
+    elapsed = 0.0
     for text in corpus:
+        if forget:
+            forget_texts()
+        start = time.perf_counter()
         work(text)
+        elapsed += time.perf_counter() - start
+    return elapsed
 
 
-def measure(corpus: list[str], rounds: int) -> dict[str, float]:
-    """Parse and floor timings of ``corpus`` in this process, and its peak RSS."""
-    size = sum(len(t.encode()) for t in corpus)
-    gixr_grammar.parse(corpus[0])  # build the parser before timing
-    parse = best_of(rounds, lambda: _each(gixr_grammar.parse, corpus))  # no report kept: RSS is the parser's
-    floor = best_of(rounds, lambda: _each(_NON_BLANK.findall, corpus))
+def _figures(reports: int, size: int, parse: float, floor: float) -> dict[str, float]:
     return {
-        "reports": len(corpus),
+        "reports": reports,
         "mb": size / 1e6,
-        "ms_per_report": parse / len(corpus) * 1e3,
-        "reports_per_s": len(corpus) / parse,
+        "ms_per_report": parse / reports * 1e3,
+        "reports_per_s": reports / parse,
         "mb_per_s": size / parse / 1e6,
-        "floor_ms_per_report": floor / len(corpus) * 1e3,
+        "floor_ms_per_report": floor / reports * 1e3,
         "ratio": parse / floor,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
+
+
+def measure_seeds(rounds: int, forget: bool) -> dict[str, float]:
+    """The seeds' parse and floor timings in this process (best of ``rounds``), and its peak RSS."""
+    corpus = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    gixr_grammar.parse(corpus[0])  # build the parser before timing
+    parse = min(_each(gixr_grammar.parse, corpus, forget) for _ in range(rounds))  # no report kept
+    floor = min(_each(_NON_BLANK.findall, corpus) for _ in range(rounds))
+    return _figures(len(corpus), sum(len(t.encode()) for t in corpus), parse, floor)
+
+
+def measure_generated(count: int) -> dict[str, float]:
+    """A generated corpus timed one report at a time as it is made (only one text is ever held, so
+    peak RSS is the parser's and memory does not grow with ``count``), parse and floor alike."""
+    gixr_grammar.parse(next(texts(1, seed=1)))
+    parse = floor = 0.0
+    size = 0
+    for text in texts(count):
+        size += len(text.encode())
+        parse += _each(gixr_grammar.parse, [text])
+        floor += _each(_NON_BLANK.findall, [text])
+    return _figures(count, size, parse, floor)
 
 
 def _in_fresh_process(args: list[str]) -> dict[str, float]:
@@ -108,17 +126,18 @@ def main() -> None:
     parser.add_argument("--one", help=argparse.SUPPRESS)  # internal: measure one corpus, print JSON
     args = parser.parse_args()
     if args.one is not None:
-        corpus = (
-            [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
-            if args.one == "seeds"
-            else list(texts(int(args.one)))
-        )
-        print(json.dumps(measure(corpus, args.rounds if args.one == "seeds" else 1)))
+        if args.one in ("seeds", "seeds-unseen"):
+            figures = measure_seeds(args.rounds, forget=args.one == "seeds-unseen")
+        else:
+            figures = measure_generated(int(args.one))
+        print(json.dumps(figures))
         return
     print(
         f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, Python {platform.python_version()}"
     )
-    show("seeds", _in_fresh_process(["--one", "seeds", "--rounds", str(max(args.rounds, 20))]))
+    rounds = ["--rounds", str(max(args.rounds, 20))]
+    show("seeds", _in_fresh_process(["--one", "seeds", *rounds]))
+    show("seeds, unseen", _in_fresh_process(["--one", "seeds-unseen", *rounds]))
     for size in (int(s) for s in args.sizes.split(",") if s):
         show(f"generated {size}", _in_fresh_process(["--one", str(size)]))
     print(f"{'cold start':>14}: {cold_start():.2f} s (import + first parse, new process)")

@@ -16,7 +16,8 @@ from .grammar import report_parser
 from .layout import iter_rows
 from .model import Report
 from .normalize import normalize
-from .scanner import ScanInput
+from .scanner import ScanInput, forget_terminals
+from .values import is_value, read_number
 
 
 def parse(text: str) -> Report:
@@ -38,6 +39,14 @@ def parse_tree(text: str) -> tuple[Tree[Token], ScanInput]:
         return report_parser(tree=True).parse(source), source
     except UnexpectedInput as e:
         raise _grammar_error(e) from e
+
+
+def forget_texts() -> None:
+    """Empty what the parser remembers of texts seen in earlier reports (the terminal a short text
+    matches, value cells read), so that the next report is parsed as if it were the first."""
+    forget_terminals()
+    is_value.cache_clear()
+    read_number.cache_clear()
 
 
 def scan_input(text: str) -> ScanInput:

@@ -43,6 +43,20 @@ MAX_REMEMBERED_TEXT = 40
 MAX_REMEMBERED = 50_000
 
 
+_MEMORIES: list[functools._lru_cache_wrapper[str | None]] = []  # each scanner's, for forget_terminals
+
+
+def _first_of(alternation: re.Pattern[str], text: str) -> str | None:
+    match = alternation.fullmatch(text)
+    return None if match is None else match.lastgroup
+
+
+def forget_terminals() -> None:
+    """Forget which terminal each short text matched (``api.forget_texts``)."""
+    for memory in _MEMORIES:
+        memory.cache_clear()
+
+
 def _leading_empties(row: Row) -> int:
     for index, cell in enumerate(row):
         if cell.text:
@@ -101,7 +115,8 @@ class CellScanner(Lexer):
         self._ignore = frozenset(base_name(name) for name in lexer_conf.ignore)
         self._first = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in self._patterns.items()))
         self._accepted_by_state: dict[Any, dict[str, str]] = {}
-        self._first_by_text: dict[str, str | None] = {}
+        self._remembered_first = functools.lru_cache(maxsize=MAX_REMEMBERED)(functools.partial(_first_of, self._first))
+        _MEMORIES.append(self._remembered_first)
 
     def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
         source: ScanInput = lexer_state.text
@@ -173,15 +188,9 @@ class CellScanner(Lexer):
 
     def _first_terminal(self, text: str) -> str | None:
         """The highest-priority terminal that matches all of ``text``, in any state."""
-        if len(text) <= MAX_REMEMBERED_TEXT and text in self._first_by_text:
-            return self._first_by_text[text]
-        match = self._first.fullmatch(text)
-        first = None if match is None else match.lastgroup
         if len(text) <= MAX_REMEMBERED_TEXT:
-            if len(self._first_by_text) >= MAX_REMEMBERED:
-                self._first_by_text.clear()
-            self._first_by_text[text] = first
-        return first
+            return self._remembered_first(text)
+        return _first_of(self._first, text)
 
     def _is_strong(self, text: str) -> bool:
         """Whether ``text`` matches a specific terminal (a label, a header word), in any state."""

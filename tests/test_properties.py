@@ -94,7 +94,9 @@ def test_digit_search_finds_exactly_the_consistent_splits(
     assert found is not None and set(found) == _brute_splits(text, width, rules)
 
 
-@given(st.sampled_from([(3, []), (7, _T3_ROW)]), st.lists(st.integers(-120, 120), min_size=7, max_size=7), st.booleans())
+@given(
+    st.sampled_from([(3, []), (7, _T3_ROW)]), st.lists(st.integers(-120, 120), min_size=7, max_size=7), st.booleans()
+)
 def test_digit_search_with_signs_checks_the_rules_on_whole_splits(
     shape: tuple[int, list[LocalRule]], numbers: list[int], plus: bool
 ) -> None:

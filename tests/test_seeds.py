@@ -9,6 +9,8 @@ from conftest import SEED_NAMES, seed_expected, seed_text
 
 import gixr_grammar
 from gixr_grammar import CellStatus
+from gixr_grammar.api import forget_texts
+from gixr_grammar.serialize import report_to_dict
 
 
 def same(have: object, want: object) -> bool:
@@ -106,3 +108,10 @@ def test_nested_numbered_heading_is_not_a_section() -> None:
 def test_signature_and_date() -> None:
     meta = gixr_grammar.parse(seed_text(SEED_NAMES[1])).meta
     assert (meta.signature, meta.date) == ("新乡市平原城乡一体化示范区管理委员会", "2021年1月10日")
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_what_the_parser_remembers_of_earlier_reports_changes_nothing(name: str) -> None:
+    warm = report_to_dict(gixr_grammar.parse(seed_text(name)))
+    forget_texts()
+    assert report_to_dict(gixr_grammar.parse(seed_text(name))) == warm

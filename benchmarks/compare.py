@@ -1,0 +1,99 @@
+"""Before and after: the same texts parsed by another checkout (the baseline) and by this one.
+
+    python -m benchmarks.compare BASELINE_CHECKOUT [--generated 300] [--rounds 5]
+
+Each side runs in its own process with its own ``gixr_grammar`` (PYTHONPATH) and times the seeds
+and a generated corpus (made once, by this checkout) against the regex floor in that same process
+(best of three passes, the first of which warms the parser up); the sides take turns, ``--rounds``
+times, so that a busy machine slows both alike. Prints ms per report, parse/floor for each side,
+and the speedup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve()
+CHECKOUT = HERE.parent.parent
+SEEDS = CHECKOUT / "tests" / "data" / "seeds"
+_NON_BLANK = re.compile(r"\S+")
+
+
+def _time_files(paths: list[str], repeat: int = 3) -> dict[str, float]:
+    """In the child: the best of ``repeat`` rounds of parse and of floor over ``paths`` (texts read
+    and decoded first, untimed)."""
+    import gixr_grammar  # the checkout PYTHONPATH names
+    from gixr_grammar.decoding import decode
+
+    texts = [decode(Path(p).read_bytes())[0] for p in paths]
+    parse = floor = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        for text in texts:
+            gixr_grammar.parse(text)
+        parse = min(parse, time.perf_counter() - start)
+        start = time.perf_counter()
+        for text in texts:
+            _NON_BLANK.findall(text)
+        floor = min(floor, time.perf_counter() - start)
+    return {"parse": parse, "floor": floor, "reports": len(texts)}
+
+
+def _round(checkout: Path, listing: Path) -> dict[str, float]:
+    env = {**os.environ, "PYTHONPATH": str(checkout)}
+    done = subprocess.run(
+        [sys.executable, str(HERE), "--child", str(listing)], env=env, capture_output=True, text=True, check=True
+    )
+    result: dict[str, float] = json.loads(done.stdout.splitlines()[-1])
+    return result
+
+
+def compare(baseline: Path, name: str, paths: list[Path], rounds: int) -> None:
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
+        listing.write("\n".join(str(p) for p in paths))
+    best: dict[str, dict[str, float]] = {}
+    for _ in range(rounds):
+        for side, checkout in (("before", baseline), ("after", CHECKOUT)):
+            timing = _round(checkout, Path(listing.name))
+            if side not in best or timing["parse"] < best[side]["parse"]:
+                best[side] = timing
+    os.unlink(listing.name)
+    for side in ("before", "after"):
+        t = best[side]
+        print(
+            f"{name:>14} {side:>6}: {t['parse'] / t['reports'] * 1e3:7.2f} ms/report, "
+            f"parse/floor {t['parse'] / t['floor']:5.0f}x"
+        )
+    print(f"{name:>14}  speed: {best['before']['parse'] / best['after']['parse']:.2f}x")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("baseline", type=Path, nargs="?")
+    parser.add_argument("--generated", type=int, default=300)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)  # internal: time the listed files
+    args = parser.parse_args()
+    if args.child is not None:
+        print(json.dumps(_time_files(args.child.read_text().splitlines())))
+        return
+    if args.baseline is None:
+        parser.error("the baseline checkout is required")
+    from benchmarks.generate import write  # only here: the child imports the baseline's package
+
+    compare(args.baseline, "seeds", sorted(SEEDS.glob("*.txt")), args.rounds)
+    with tempfile.TemporaryDirectory() as tmp:
+        generated = write(Path(tmp), args.generated, seed=2)
+        compare(args.baseline, f"generated {args.generated}", generated, max(1, args.rounds // 2))
+
+
+if __name__ == "__main__":
+    main()
