@@ -2,8 +2,9 @@
 
 PDF and Word exports write Kangxi radicals (⼀⼆⼈) and CJK radical-supplement forms (⺠) for ordinary
 characters, full-width digits and brackets, odd spaces and zero-width marks. We fold them with one
-``str.translate`` pass. Characters map one-to-one or are deleted, and line breaks are untouched, so
-line N of the normalised text is line N of the source; columns shift only on lines where something
+regular-expression pass that replaces only the characters to fold (``str.translate`` looks every
+character up in the table: ten times slower on Chinese text). Characters map one-to-one or are
+deleted, and line breaks are untouched, so line N of the normalised text is line N of the source; columns shift only on lines where something
 was deleted, and ``NormalizedText.source_column`` maps them back.
 """
 
@@ -95,13 +96,19 @@ def _table() -> dict[int, str | None]:
 
 
 TRANSLATION = _table()
+_FOLDED = {chr(code): to or "" for code, to in TRANSLATION.items()}
+_TO_FOLD = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _DELETED_RE = re.compile(f"[{_DELETED}]")
 
 
 def normalize_line(line: str) -> str:
     """Fold one line's characters; idempotent."""
-    return line.translate(TRANSLATION)
+    return _fold(line)
+
+
+def _fold(text: str) -> str:
+    return _TO_FOLD.sub(lambda match: _FOLDED[match.group()], text)
 
 
 def compact(text: str) -> str:
@@ -134,7 +141,7 @@ class NormalizedText:
 
 def normalize(text: str) -> NormalizedText:
     """Split into lines (CRLF, CR or LF) and fold characters, keeping line numbers."""
-    lines = _LINE_BREAK.split(text.translate(TRANSLATION))
+    lines = _LINE_BREAK.split(_fold(text))
     if not _DELETED_RE.search(text):  # every other character maps to one: no column moved
         return NormalizedText(tuple(lines))
     source_lines = _LINE_BREAK.split(text)
