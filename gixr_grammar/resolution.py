@@ -13,6 +13,7 @@ kept as plain numbers while searching; cells are built only for the outcomes kep
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -75,6 +76,11 @@ class _Equations:
         return [self.all[index] for index in sorted(found)]
 
 
+@functools.lru_cache(maxsize=64)  # a table's equations are one of a few fixed sets
+def _indexed(equations: tuple[Equation, ...]) -> _Equations:
+    return _Equations(equations)
+
+
 @attrs.frozen
 class _Scope:
     """The equations that involve the rows being tried, bound to the values of the other rows. An
@@ -120,7 +126,7 @@ def resolve(
     equations: Sequence[Equation],
 ) -> Resolution:
     """Choose each row's placement with the table's arithmetic; see the module docstring."""
-    indexed = _Equations(equations)
+    indexed = _indexed(tuple(equations))
     cells: dict[str, tuple[Placed, ...]] = {}  # the fixed rows' cells
     fixed: dict[str, Value] = {}  # their values (an unknown cell is absent)
     options: dict[str, list[Assignment]] = {}

@@ -27,7 +27,7 @@ from .schema import (
 RULE_IDS = {"balance": "R1", "outcomes_sum": "R2", "row_total": "R3", "review_total": "R4"}
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)  # tables of equations are looked up by value (resolution)
 class Equation:
     rule: str  # balance (R1), outcomes_sum (R2), row_total (R3), review_total (R4)
     scope: str  # the column, row or group it is about
