@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import re
+import weakref
 from collections.abc import Generator, Iterable, Iterator
 from typing import Any
 
@@ -43,7 +44,7 @@ MAX_REMEMBERED_TEXT = 40
 MAX_REMEMBERED = 50_000
 
 
-_MEMORIES: list[functools._lru_cache_wrapper[str | None]] = []  # each scanner's, for forget_terminals
+_SCANNERS: weakref.WeakSet[CellScanner] = weakref.WeakSet()  # for forget_terminals
 
 
 def _first_of(alternation: re.Pattern[str], text: str) -> str | None:
@@ -53,8 +54,8 @@ def _first_of(alternation: re.Pattern[str], text: str) -> str | None:
 
 def forget_terminals() -> None:
     """Forget which terminal each short text matched (``api.forget_texts``)."""
-    for memory in _MEMORIES:
-        memory.cache_clear()
+    for scanner in _SCANNERS:
+        scanner.remembered_first.cache_clear()
 
 
 def _leading_empties(row: Row) -> int:
@@ -115,8 +116,8 @@ class CellScanner(Lexer):
         self._ignore = frozenset(base_name(name) for name in lexer_conf.ignore)
         self._first = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in self._patterns.items()))
         self._accepted_by_state: dict[Any, dict[str, str]] = {}
-        self._remembered_first = functools.lru_cache(maxsize=MAX_REMEMBERED)(functools.partial(_first_of, self._first))
-        _MEMORIES.append(self._remembered_first)
+        self.remembered_first = functools.lru_cache(maxsize=MAX_REMEMBERED)(functools.partial(_first_of, self._first))
+        _SCANNERS.add(self)
 
     def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
         source: ScanInput = lexer_state.text
@@ -189,7 +190,7 @@ class CellScanner(Lexer):
     def _first_terminal(self, text: str) -> str | None:
         """The highest-priority terminal that matches all of ``text``, in any state."""
         if len(text) <= MAX_REMEMBERED_TEXT:
-            return self._remembered_first(text)
+            return self.remembered_first(text)
         return _first_of(self._first, text)
 
     def _is_strong(self, text: str) -> bool:
