@@ -26,6 +26,7 @@ from .rules import Equation
 SIGNED_RUN = re.compile(r"[+-]?[0-9]+(?:[+-][0-9]+)*")  # digits, each number maybe signed (本年增/减)
 MAX_SPLIT_STEPS = 200_000
 Splits = list[tuple[int, ...]]  # start offsets of consecutive numbers
+_NONE: Splits = []  # no split (shared: never extended)
 
 
 @attrs.frozen
@@ -164,13 +165,13 @@ class _Search:
 
     def _summing(self, start: int, end: int, parts: int, total: int) -> Splits:
         """Every cut of the digits in [start, end) into ``parts`` numbers that add up to ``total``."""
-        left = end - start
-        if left < parts or left > parts * len(str(total)):  # each part is at most the total
-            return []
+        left, digits = end - start, len(str(total))
+        if left < parts or left > parts * digits:  # each part is at most the total
+            return _NONE
+        if parts <= 10 and digits > left - parts + 2:  # parts below 10^d add up below 10^(d+1)
+            return _NONE
         if left > parts and 10 ** (-(-left // parts) - 1) > total:  # the longest part is too large
-            return []
-        if parts <= 10 and len(str(total)) > left - parts + 2:  # parts below 10^d add up below 10^(d+1)
-            return []
+            return _NONE
         key = (start, end, parts, total)
         known = self.sums_memo.get(key)
         if known is not None:
@@ -182,7 +183,7 @@ class _Search:
             if (left == 1 or text[start] != "0") and int(text[start:end]) == total:
                 out = [(start,)]
         else:
-            last = start + 1 if text[start] == "0" else end - parts + 1
+            last = start + 1 if text[start] == "0" else min(end - parts + 1, start + digits)
             for cut in range(start + 1, last + 1):
                 value = int(text[start:cut])
                 if value > total:

@@ -167,6 +167,8 @@ def _joint(
     settled_entries = _merged(list(settled.values()))
     known = {**fixed, **_values(settled_entries)}
     scope = _Scope.of((a for opts in unsettled.values() for a in opts[0]), equations, known, settled_entries)
+    if not scope.equations:  # nothing can tell the combinations apart
+        return {}
     if math.prod(len(opts) for opts in unsettled.values()) <= MAX_COMBINATIONS:
         combinations: list[tuple[Assignment, ...]] = list(itertools.product(*unsettled.values()))
     elif scope.fails:  # a settled row breaks an equation no choice of the others mends
