@@ -6,9 +6,9 @@ ambiguous rows together; a candidate is kept when it is consistent and lets the 
 checked and hold. A gap is filled only with the value an equation forces. A cell on which the kept
 candidates disagree stays unknown; nothing is invented.
 
-Only the equations that involve the rows being tried are evaluated: fixed rows have no gaps, so an
-equation that could force or judge something always involves one of the tried rows. Values are
-kept as plain numbers while searching; cells are built only for the outcomes kept.
+Only the equations that involve the rows being tried are evaluated, with the fixed rows' terms
+summed beforehand: fixed rows have no gaps, so an equation that could force or judge something
+always involves one of the tried rows. Equations are evaluated on plain numbers.
 """
 
 from __future__ import annotations
