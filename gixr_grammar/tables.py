@@ -142,6 +142,8 @@ class Builder:
         placement: RowPlacement,
         remaining: tuple[tuple[Decimal | None, ...], ...],
     ) -> None:
+        if placement.how in ("exact", "window") and not remaining:
+            return  # nothing to say
         where = f"table {self.number} row {key}"
         count = len(placement.printed)
         printed = " ".join(c.text for c in placement.printed)
