@@ -13,11 +13,12 @@ def check(report: Report, *, not_assessable: bool = False) -> list[Finding]:
 
     Rules that cannot be checked (a blank or unknown operand) are left out unless ``not_assessable``.
     """
+    records = report.cell_records()
     findings = [
         *conformance_findings(report),
-        *arithmetic_findings(report),
+        *arithmetic_findings(report, records),
         *repair_findings(report),
-        *type_findings(list(report.cell_records().values())),
+        *type_findings(list(records.values())),
     ]
     if not not_assessable:
         findings = [f for f in findings if f.verdict is not Verdict.NOT_ASSESSABLE]

@@ -76,9 +76,9 @@ class _Evaluation:
         return not self.unknown and self.residual != 0
 
 
-def arithmetic_findings(report: Report) -> list[Finding]:
-    """R1–R4 on the report's tables: failures, and the rules that cannot be checked."""
-    records = report.cell_records()
+def arithmetic_findings(report: Report, records: Mapping[str, Cell]) -> list[Finding]:
+    """R1–R4 on the report's tables (``records``: its ``cell_records()``): failures, and the rules
+    that cannot be checked."""
     evaluations = [
         _Evaluation(eq, tuple(_known(records.get(addr)) for addr, _ in eq.terms)) for eq in report_equations(report)
     ]
