@@ -174,7 +174,7 @@ def _joint(
     elif scope.fails:  # a settled row breaks an equation no choice of the others mends
         combinations = []
     else:
-        combinations = _consistent_combinations(unsettled, known, equations)
+        combinations = _consistent_combinations(unsettled, scope.equations)
     if not combinations or len(combinations) > MAX_COMBINATIONS:
         return {}
     best = _best([_propagate(_merged(combo), scope) for combo in combinations], preferred=False)
@@ -191,7 +191,7 @@ def _merged(parts: Sequence[Assignment]) -> Assignment:
 
 
 def _consistent_combinations(
-    options: dict[str, list[Assignment]], fixed: Mapping[str, Value], equations: _Equations
+    options: dict[str, list[Assignment]], equations: Sequence[_Bound]
 ) -> list[tuple[Assignment, ...]]:
     """Combinations of the rows' options (one per row, in ``options`` order) under which no equation
     that can be checked fails. A depth-first search checks each equation as soon as the last of its
@@ -199,7 +199,7 @@ def _consistent_combinations(
     keys = list(options)
     depth_of = {addr: depth for depth, key in enumerate(keys) for addr in options[key][0]}
     due: list[list[_Bound]] = [[] for _ in keys]
-    for equation in _Scope.of(depth_of, equations, fixed).equations:
+    for equation in equations:  # bound to the other rows, so only terms on these rows remain
         due[max(depth_of[addr] for addr, _ in equation.terms)].append(equation)
     option_values = [[_values(option) for option in options[key]] for key in keys]
     found: list[tuple[Assignment, ...]] = []
