@@ -17,7 +17,8 @@ from .vocabulary import BLANK_WORDS, COUNT_UNITS, UNIT_WAN_YUAN, UNIT_YUAN
 
 _UNITS = "|".join(re.escape(u) for u in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS))
 _NUMBER = rf"(?P<sign>[+-])?(?P<digits>\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?P<fraction>\.\d+)?(?P<unit>{_UNITS})?"
-_BLANK = r"[/\\—–\-~～]{1,3}|" + "|".join(re.escape(w) for w in BLANK_WORDS)
+_BLANK_MARKS = "/\\—–-~～"
+_BLANK = rf"[{re.escape(_BLANK_MARKS)}]{{1,3}}|" + "|".join(re.escape(w) for w in BLANK_WORDS)
 NUMBER_RE = re.compile(_NUMBER)
 VALUE_RE = re.compile(f"(?:{_NUMBER})|(?:{_BLANK})")
 _WORD = re.compile(r"\S+")
@@ -25,7 +26,7 @@ _WORD = re.compile(r"\S+")
 _GLUED = re.compile(rf"(?P<label>.*[^\d\s.,+\-/])(?P<digits>[+-]?\d+(?:[+-]\d+)*(?:\.\d+)?(?:{_UNITS})?)")
 # The last character of every value: a text ending otherwise has none (most prose lines).
 _VALUE_ENDINGS = frozenset(
-    "0123456789/\\—–-~～" + "".join(w[-1] for w in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS, *BLANK_WORDS))
+    "0123456789" + _BLANK_MARKS + "".join(w[-1] for w in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS, *BLANK_WORDS))
 )
 
 
