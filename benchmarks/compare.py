@@ -24,7 +24,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve()
 CHECKOUT = HERE.parent.parent
 SEEDS = CHECKOUT / "tests" / "data" / "seeds"
-_NON_BLANK = re.compile(r"\S+")
+_NON_BLANK = re.compile(r"\S+")  # run.py's floor: the child cannot import this checkout's benchmarks
 
 
 def _time_files(paths: list[str], repeat: int = 3) -> dict[str, float]:
