@@ -28,12 +28,11 @@ _NON_BLANK = re.compile(r"\S+")  # run.py's floor: the child cannot import this 
 
 
 def _time_files(paths: list[str], repeat: int = 3) -> dict[str, float]:
-    """In the child: the best of ``repeat`` rounds of parse and of floor over ``paths`` (texts read
-    and decoded first, untimed)."""
+    """In the child: the best of ``repeat`` rounds of parse and of floor over ``paths`` (UTF-8 texts,
+    read first, untimed)."""
     import gixr_grammar  # the checkout PYTHONPATH names
-    from gixr_grammar.decoding import decode
 
-    texts = [decode(Path(p).read_bytes())[0] for p in paths]
+    texts = [Path(p).read_text(encoding="utf-8") for p in paths]
     parse = floor = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
@@ -57,15 +56,24 @@ def _round(checkout: Path, listing: Path) -> dict[str, float]:
 
 
 def compare(baseline: Path, name: str, paths: list[Path], rounds: int) -> None:
-    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as listing:
-        listing.write("\n".join(str(p) for p in paths))
+    """Time ``paths`` on both sides. They are decoded here, by this checkout, and given to both
+    children as UTF-8, so that a child needs nothing of its checkout but ``gixr_grammar.parse``
+    (module paths may differ between the two)."""
+    from gixr_grammar.text.decoding import decode  # only here: the child imports the baseline's package
+
     best: dict[str, dict[str, float]] = {}
-    for _ in range(rounds):
-        for side, checkout in (("before", baseline), ("after", CHECKOUT)):
-            timing = _round(checkout, Path(listing.name))
-            if side not in best or timing["parse"] < best[side]["parse"]:
-                best[side] = timing
-    os.unlink(listing.name)
+    with tempfile.TemporaryDirectory() as tmp:
+        texts = []
+        for index, path in enumerate(paths):
+            texts.append(Path(tmp) / f"{index}.txt")
+            texts[-1].write_text(decode(path.read_bytes())[0], encoding="utf-8")
+        listing = Path(tmp) / "listing"
+        listing.write_text("\n".join(str(p) for p in texts))
+        for _ in range(rounds):
+            for side, checkout in (("before", baseline), ("after", CHECKOUT)):
+                timing = _round(checkout, listing)
+                if side not in best or timing["parse"] < best[side]["parse"]:
+                    best[side] = timing
     for side in ("before", "after"):
         t = best[side]
         print(

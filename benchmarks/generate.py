@@ -10,8 +10,8 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
-from gixr_grammar.render import render_report
-from gixr_grammar.synth import random_reports
+from gixr_grammar.synth.generate import random_reports
+from gixr_grammar.synth.render import render_report
 
 GB18030_EVERY = 10
 

@@ -26,7 +26,7 @@ from pathlib import Path
 import gixr_grammar
 from benchmarks.generate import texts, write
 from gixr_grammar.api import forget_texts
-from gixr_grammar.corpus import run as run_corpus
+from gixr_grammar.dataset.corpus import run as run_corpus
 
 SEEDS = Path(__file__).resolve().parent.parent / "tests" / "data" / "seeds"
 _NON_BLANK = re.compile(r"\S+")

@@ -7,7 +7,8 @@ as exact, typed data, recognised by Lark grammars.
 """
 
 from .api import parse, parse_bytes, parse_file
-from .checks import check
+from .check import check
+from .check.series import check_series
 from .errors import (
     EmptyInputError,
     GixrError,
@@ -31,7 +32,6 @@ from .model import (
     Table,
     Verdict,
 )
-from .series import check_series
 
 __version__ = "0.1.0"
 

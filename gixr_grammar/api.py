@@ -8,16 +8,16 @@ from pathlib import Path
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
-from .assemble import assemble
-from .decoding import MAX_INPUT_BYTES, check_text, decode
-from .drafts import DocumentDraft
 from .errors import EmptyInputError, GrammarError, InputTooLargeError
-from .grammar import report_parser
-from .layout import iter_rows
 from .model import Report
-from .normalize import normalize
-from .scanner import ScanInput, forget_terminals
-from .values import is_value, read_number
+from .parse.assemble import assemble
+from .parse.drafts import DocumentDraft
+from .parse.grammar import report_parser
+from .parse.scanner import ScanInput, forget_terminals
+from .text.decoding import MAX_INPUT_BYTES, check_text, decode
+from .text.layout import iter_rows
+from .text.normalize import normalize
+from .text.values import is_value, read_number
 
 
 def parse(text: str) -> Report:

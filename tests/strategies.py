@@ -1,4 +1,4 @@
-"""Hypothesis strategies over gixr_grammar.synth: whole reports (SCHEMA.md mappings) and styles, with
+"""Hypothesis strategies over gixr_grammar.synth.generate: whole reports (SCHEMA.md mappings) and styles, with
 hypothesis making every choice, so that failures shrink."""
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from decimal import Decimal
 import attrs
 from hypothesis import strategies as st
 
-from gixr_grammar import synth
-from gixr_grammar.render import Layout, Style
-from gixr_grammar.schema import Template, ValueKind
+from gixr_grammar.format.schema import Template, ValueKind
+from gixr_grammar.synth import generate as synth
+from gixr_grammar.synth.render import Layout, Style
 
 Cells = synth.Cells
 # Mostly zeros, as in real tables; sometimes large.

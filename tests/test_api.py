@@ -94,3 +94,10 @@ def test_numbers_in_prose_are_not_table_values() -> None:
 def test_long_single_line_and_many_blank_lines_finish() -> None:
     assert gixr_grammar.parse(report() + "很长的一行" * 200_000).meta.year == 2020
     assert gixr_grammar.parse(report() + "\n" * 100_000).meta.year == 2020
+
+
+def test_package_is_typed() -> None:
+    """py.typed ships beside the modules, so users' type checkers read the hints (PEP 561)."""
+    from importlib import resources
+
+    assert resources.files("gixr_grammar").joinpath("py.typed").is_file()

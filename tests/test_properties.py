@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from strategies import Cells, report_cells, styles
 
 import gixr_grammar
-from gixr_grammar.glued import LocalRule, split_digits
-from gixr_grammar.normalize import normalize
-from gixr_grammar.render import Layout, Style, render_report
+from gixr_grammar.repair.glued import LocalRule, split_digits
+from gixr_grammar.synth.render import Layout, Style, render_report
+from gixr_grammar.text.normalize import normalize
 
 
 def _blank_in_tables(cells: Cells) -> bool:

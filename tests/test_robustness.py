@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 
 import gixr_grammar
 from gixr_grammar import GixrError, Report
-from gixr_grammar.render import to_fullwidth_digits, to_kangxi
-from gixr_grammar.vocabulary import SECTION_TITLES, T2_ROW_LABELS, T3_TEMPLATE_ROWS
+from gixr_grammar.format.vocabulary import SECTION_TITLES, T2_ROW_LABELS, T3_TEMPLATE_ROWS
+from gixr_grammar.synth.render import to_fullwidth_digits, to_kangxi
 
 MAX_SECONDS = 2.0  # for one damaged seed; a seed parses in well under 0.1 s
 

@@ -10,7 +10,7 @@ from conftest import SEED_NAMES, seed_expected, seed_text
 import gixr_grammar
 from gixr_grammar import CellStatus
 from gixr_grammar.api import forget_texts
-from gixr_grammar.serialize import report_to_dict
+from gixr_grammar.dataset.serialize import report_to_dict
 
 
 def same(have: object, want: object) -> bool:

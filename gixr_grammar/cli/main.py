@@ -1,0 +1,303 @@
+"""The ``gixr`` command: numbers for analysts (parse, cells, check, corpus) and the grammar's view for
+the people who extend the grammars (tree, explain, grammars); ``demo`` shows it all on the sample.
+
+Every FILE may be ``-`` (standard input), in any encoding ``parse_bytes`` reads. Exit codes: 0 done
+(``check``: no rule failed), 1 ``check`` found a failing rule, 2 an input could not be read (one line
+on stderr naming the file and the problem; ``--debug`` adds the traceback). Colours only on a terminal.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import time
+import traceback
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, Progress, TextColumn
+
+from .. import api
+from ..check import check as check_report
+from ..dataset.corpus import run as run_corpus
+from ..dataset.serialize import findings_to_list, plain_cells, report_to_dict
+from ..errors import GixrError, GrammarError
+from ..model import Report
+from ..text.decoding import decode
+from .explain import FAILED_MARK, PLACED_MARK, WARNING_MARK, LineNote, explain, syntax_error_lines
+from .render_text import findings_lines, summary
+from .treeview import grammar_definitions, grammar_files, plain_lines, rich_tree, select
+
+SAMPLE = "xinyang_2020.txt"
+_STATUS_STYLE = {"skipped": "bold red", "ignored": "dim", "wrapped": "dim", "blank": "dim"}
+
+
+class InputFailed(Exception):
+    """An input could not be read or parsed; already reported on stderr."""
+
+
+@click.group()
+@click.option("--debug", is_flag=True, help="On an error, show its traceback too.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Parse 政府信息公开工作年度报告 (government information disclosure annual reports) into typed data."""
+    ctx.obj = {"debug": debug}
+
+
+def _fail(name: str, error: BaseException) -> InputFailed:
+    """Report an input's error in one line (with its traceback under --debug)."""
+    context = click.get_current_context(silent=True)
+    if context is not None and (context.find_object(dict) or {}).get("debug"):
+        traceback.print_exception(error, file=sys.stderr)
+    known = isinstance(error, OSError | GixrError)
+    problem = str(error) if known else f"internal error ({type(error).__name__}: {error}); --debug shows where"
+    click.echo(f"gixr: {name}: {problem}", err=True)
+    return InputFailed(name)
+
+
+def _read_text(name: str) -> str:
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        return decode(data)[0]
+    except Exception as e:
+        raise _fail(name, e) from e
+
+
+def _parse(name: str, text: str | None = None) -> Report:
+    try:
+        return api.parse(_read_text(name) if text is None else text)
+    except InputFailed:
+        raise
+    except Exception as e:
+        raise _fail(name, e) from e
+
+
+def _reports(files: tuple[str, ...]) -> Iterator[tuple[str, Report | None]]:
+    """Each file's report, or None once its error is reported."""
+    for name in files:
+        try:
+            yield name, _parse(name)
+        except InputFailed:
+            yield name, None
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+FORMAT = click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
+FILES = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+FILE = click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+
+
+@main.command()
+def demo() -> None:
+    """Parse the bundled sample report (信阳市人民政府 2020) and show what was read and checked."""
+    data = resources.files("gixr_grammar").joinpath("samples").joinpath(SAMPLE).read_bytes()
+    report = api.parse_bytes(data)
+    findings = check_report(report)
+    click.echo(f"sample: {SAMPLE} ({len(data)} bytes, {len(report.cells())} values read)\n")
+    click.echo(summary(report))
+    verdict = "every rule of the format holds" if not findings else "see docs/checks.md for the rules"
+    click.echo("\n".join([f"\nfindings ({len(findings)}): {verdict}", *findings_lines(findings)]))
+    click.echo("\ntry: gixr check FILE · gixr cells FILE · gixr tree FILE --table 3 · gixr explain FILE --lines 40-50")
+
+
+@main.command()
+@FILES
+@FORMAT
+def parse(files: tuple[str, ...], output: str) -> None:
+    """Parse report files: a summary of each, or the whole report as JSON (one object per line)."""
+    failed = False
+    for name, report in _reports(files):
+        if report is None:
+            failed = True
+        elif output == "json":
+            click.echo(json.dumps({"file": name, **report_to_dict(report)}, ensure_ascii=False))
+        else:
+            click.echo(summary(report))
+    sys.exit(2 if failed else 0)
+
+
+@main.command()
+@FILE
+@click.option("--format", "output", type=click.Choice(["json", "csv"]), default="json", show_default=True)
+def cells(file: str, output: str) -> None:
+    """Every number at its SCHEMA.md address: JSON (address → value) or CSV (address, value, line)."""
+    try:
+        report = _parse(file)
+    except InputFailed:
+        sys.exit(2)
+    values = plain_cells(report)
+    if output == "json":
+        click.echo(json.dumps(values, ensure_ascii=False, indent=1))
+        return
+    lines = {addr: cell.line for addr, cell in report.cell_records().items()}
+    lines["meta.agency"] = lines["meta.year"] = report.meta.title_line
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(["address", "value", "line"])
+    flat = report.cells()  # the typed values: Decimal money prints exactly
+    for addr, value in values.items():
+        writer.writerow([addr, "" if value is None else flat[addr], lines.get(addr) or ""])
+
+
+@main.command()
+@FILES
+@FORMAT
+@click.option(
+    "--not-assessable", is_flag=True, help="Also list the rules a blank or unknown value keeps from being checked."
+)
+def check(files: tuple[str, ...], output: str, not_assessable: bool) -> None:
+    """Check reports against the format's rules (勾稽关系, template): exit 1 if any rule fails."""
+    unreadable = broken = False
+    for name, report in _reports(files):
+        if report is None:
+            unreadable = True
+            continue
+        findings = check_report(report, not_assessable=not_assessable)
+        broken = broken or any(f.failed for f in findings)
+        if output == "json":
+            click.echo(json.dumps({"file": name, "findings": findings_to_list(findings)}, ensure_ascii=False))
+        else:
+            click.echo("\n".join([f"{name}: {len(findings)} findings", *findings_lines(findings)]))
+    sys.exit(2 if unreadable else 1 if broken else 0)
+
+
+@main.command()
+@FILE
+@click.option("--section", type=click.IntRange(1, 6), help="Only this section (1–6, the order of the format).")
+@click.option("--table", type=click.IntRange(2, 4), help="Only table 二, 三 or 四.")
+def tree(file: str, section: int | None, table: int | None) -> None:
+    """The Lark parse tree: rules, and tokens with their terminal, text and line."""
+    try:
+        parsed, _ = api.parse_tree(_read_text(file))
+    except InputFailed:
+        sys.exit(2)
+    except Exception as e:
+        _fail(file, e)
+        sys.exit(2)
+    parts = select(parsed, section, table)
+    if not parts:
+        click.echo(f"gixr: {file}: no {'table' if table else 'section'} {table or section} in this report", err=True)
+        sys.exit(2)
+    console = _console()
+    for part in parts:
+        if console.is_terminal:
+            console.print(rich_tree(part))
+        else:
+            click.echo("\n".join(plain_lines(part)))
+
+
+def _line_range(_: click.Context, __: click.Parameter, value: str | None) -> tuple[int, int | None]:
+    if value is None:
+        return 1, None
+    first, _sep, last = value.partition("-")
+    try:
+        return int(first), int(last) if last else int(first)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a line or a range of lines such as 40-60") from None
+
+
+@main.command(name="explain")
+@FILE
+@click.option("--lines", "lines", callback=_line_range, metavar="A-B", help="Only these source lines.")
+def explain_command(file: str, lines: tuple[int, int | None]) -> None:
+    """The source, each line with the rule and token it became and the cells its numbers went to;
+    lines nothing consumed are marked with why and what the grammar expected there."""
+    text = ""
+    try:
+        text = _read_text(file)
+        parsed, scan = api.parse_tree(text)
+        report = _parse(file, text)
+    except InputFailed:
+        sys.exit(2)
+    except GrammarError as e:  # show where it stopped, then fail
+        click.echo("\n".join(syntax_error_lines(text.splitlines(), e)))
+        _fail(file, e)
+        sys.exit(2)
+    except Exception as e:
+        _fail(file, e)
+        sys.exit(2)
+    notes = explain(text.splitlines(), parsed, scan, report, check_report(report), *lines)
+    console = _console()
+    for note in notes:
+        _show(console, note)
+
+
+def _show(console: Console, note: LineNote) -> None:
+    shown = note.text.replace("\t", "⇥")
+    if not console.is_terminal:
+        click.echo(f"{note.number:5} │ {shown}")
+        for line in note.notes:
+            click.echo(f"      │   {line}")
+        return
+    style = _STATUS_STYLE.get(note.status, "")
+    number = f"[{style}]{note.number:5}[/{style}]" if style else f"{note.number:5}"
+    console.print(f"{number} │ {escape(shown)}")
+    for line in note.notes:
+        finding = line.startswith((FAILED_MARK, WARNING_MARK))
+        colour = "red" if note.status == "skipped" or finding else "cyan" if line.startswith(PLACED_MARK) else "green"
+        console.print(f"      │   [{colour}]{escape(line)}[/{colour}]")
+
+
+@main.command()
+def grammars() -> None:
+    """The grammar files, with their rules, terminals and directives and the comment above each."""
+    for path in grammar_files():
+        definitions = grammar_definitions(path)
+        click.echo(f"{path.name}  ({len(definitions)} definitions, {path})")
+        for d in definitions:
+            click.echo(f"  {d.line:4}  {d.kind:9} {d.text[:100]}")
+            if d.comment:
+                click.echo(f"{'':17}// {d.comment[:100]}")
+        click.echo("")
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--out", required=True, type=click.Path(dir_okay=False), help="OUT.jsonl, OUT.csv or OUT.parquet")
+@click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the CPU count")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
+@click.option("--scheduler", metavar="ADDRESS", help="A Dask scheduler (tcp://…); default: a local cluster.")
+@click.option("--resume", is_flag=True, help="Skip the inputs OUT already records (same path and sha256).")
+def corpus(inputs: tuple[str, ...], out: str, workers: int, engine: str, scheduler: str | None, resume: bool) -> None:
+    """Turn files and folders of reports into one dataset (see gixr_grammar.corpus); a bad file gets an
+    error record and never stops the run. Progress on stderr when it is a terminal."""
+    started = time.perf_counter()
+    stderr = Console(stderr=True, highlight=False)
+    try:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed} files · {task.fields[errors]} errors · {task.fields[rate]}"),
+            console=stderr,
+            disable=not stderr.is_terminal,
+        ) as progress:
+            task = progress.add_task("gixr corpus", total=None, errors=0, rate="")
+            errors = 0
+
+            def advance(record: dict[str, object]) -> None:
+                nonlocal errors
+                errors += record["status"] != "ok"
+                rate = progress.tasks[0].completed / max(time.perf_counter() - started, 1e-9)
+                progress.update(task, advance=1, errors=errors, rate=f"{rate:.0f} reports/s")
+
+            counts = run_corpus(
+                inputs, Path(out), workers=workers, engine=engine, scheduler=scheduler, resume=resume, progress=advance
+            )
+    except (ValueError, RuntimeError, OSError) as e:
+        click.echo(f"gixr: {out}: {e}", err=True)
+        sys.exit(2)
+    elapsed = time.perf_counter() - started
+    done = counts["ok"] + counts["error"]
+    click.echo(
+        f"gixr corpus: {done} files in {elapsed:.1f} s ({done / max(elapsed, 1e-9):.0f} reports/s): "
+        f"{counts['ok']} ok, {counts['error']} errors" + (f", {counts['skipped']} already in {out}" if resume else ""),
+        err=True,
+    )

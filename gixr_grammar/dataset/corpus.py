@@ -1,0 +1,271 @@
+"""Corpus runs: a folder tree of reports to one tidy dataset, on local processes or a Dask cluster.
+
+Each input file becomes one record (``process``): its path and sha256, ``ok`` or ``error`` with the
+error message, meta, cells, and counts of findings and diagnostics. Records stream to the output as
+they come, with a bounded number in flight, so memory stays flat whatever the corpus size. A bad file
+(empty, binary, not a report) gets its own error record and never stops the run. ``--resume`` skips
+inputs already recorded with the same path and sha256 and appends the rest.
+
+Outputs by suffix: ``.jsonl`` (one record per line, flushed each time: an interrupted run leaves every
+complete record), ``.csv`` and ``.parquet`` (a tidy long table, one row per cell: path, sha256, status,
+error, agency, year, template, address, value, line; a file in error is one row with no address;
+value is the exact decimal text in CSV, a decimal128(38, 10) in Parquet).
+Parquet needs pyarrow, Dask needs dask.distributed (the extras ``parquet`` and ``dask``).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..api import parse_bytes
+from ..check import check
+from ..errors import GixrError
+from .serialize import plain, plain_cells
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})  # what a folder is searched for
+Record = dict[str, Any]
+TABLE_COLUMNS = ("path", "sha256", "status", "error", "agency", "year", "template", "address", "value", "line")
+PARQUET_SCALE = Decimal("1e-10")  # value is decimal128(38, 10): exact for every count and amount in a report
+
+
+def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
+    """The files named, and the text files under the folders named (recursively, in sorted order)."""
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+        else:
+            yield path
+
+
+def process(path: str) -> Record:
+    """One file's record; never raises for a bad file (its record says why)."""
+    record: Record = {"path": path, "sha256": None, "status": "error", "error": None}
+    try:
+        data = Path(path).read_bytes()
+    except OSError as e:
+        record["error"] = f"{type(e).__name__}: {e.strerror or e}"
+        return record
+    record["sha256"] = hashlib.sha256(data).hexdigest()
+    try:
+        report = parse_bytes(data)
+    except GixrError as e:
+        record["error"] = f"{type(e).__name__}: {e}"
+        return record
+    except Exception as e:  # a parser defect: recorded, never fatal to the run
+        record["error"] = f"internal error {type(e).__name__}: {e}"
+        return record
+    findings = Counter(f.verdict.value for f in check(report))
+    lines = {addr: cell.line for addr, cell in report.cell_records().items()}
+    record.update(
+        status="ok",
+        meta=plain(report.meta),
+        kind=report.kind.value,
+        cells=plain_cells(report),
+        lines=lines,
+        findings=dict(findings),
+        diagnostics=dict(Counter(d.severity.value for d in report.diagnostics)),
+    )
+    return record
+
+
+def table_rows(record: Record) -> Iterator[dict[str, Any]]:
+    """The long-table rows of one record: one per table cell, or one saying why the file failed."""
+    base = {"path": record["path"], "sha256": record["sha256"], "status": record["status"], "error": record["error"]}
+    if record["status"] != "ok":
+        yield {**base, "agency": None, "year": None, "template": None, "address": None, "value": None, "line": None}
+        return
+    meta = record["meta"]
+    for address, value in record["cells"].items():
+        if address.startswith("meta."):
+            continue
+        yield {
+            **base,
+            "agency": meta["agency"],
+            "year": meta["year"],
+            "template": meta["template"],
+            "address": address,
+            "value": None if value is None else Decimal(str(value)),
+            "line": record["lines"].get(address),
+        }
+
+
+# -- output files ---------------------------------------------------------------------------------
+
+
+class Sink:
+    """Where records go: a file by suffix. ``done`` is what the file already holds (for --resume)."""
+
+    def __init__(self, path: Path, resume: bool) -> None:
+        self.path = path
+        self.kind = path.suffix.lower().lstrip(".")
+        if self.kind not in ("jsonl", "csv", "parquet"):
+            raise ValueError(f"{path}: the output must end in .jsonl, .csv or .parquet")
+        self.done: set[tuple[str, str | None]] = self._recorded() if resume and path.exists() else set()
+        self._open(append=resume and path.exists())
+
+    def _recorded(self) -> set[tuple[str, str | None]]:
+        if self.kind == "jsonl":
+            _drop_partial_line(self.path)
+            with self.path.open(encoding="utf-8") as f:
+                return {(r["path"], r["sha256"]) for r in map(json.loads, f)}
+        if self.kind == "csv":
+            with self.path.open(encoding="utf-8", newline="") as f:
+                return {(row["path"], row["sha256"] or None) for row in csv.DictReader(f)}
+        import pyarrow.parquet as pq
+
+        table = pq.read_table(self.path, columns=["path", "sha256"])
+        return set(zip(table.column("path").to_pylist(), table.column("sha256").to_pylist(), strict=True))
+
+    def _open(self, append: bool) -> None:
+        if self.kind == "jsonl":
+            self._file = self.path.open("a" if append else "w", encoding="utf-8")
+        elif self.kind == "csv":
+            self._file = self.path.open("a" if append else "w", encoding="utf-8", newline="")
+            self._csv = csv.DictWriter(self._file, fieldnames=TABLE_COLUMNS)
+            if not append:
+                self._csv.writeheader()
+        else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            types = {"year": pa.int64(), "line": pa.int64(), "value": pa.decimal128(38, 10)}
+            self._schema = pa.schema([(c, types.get(c, pa.string())) for c in TABLE_COLUMNS])
+            self._previous = pq.read_table(self.path) if append else None
+            self._parquet_path = self.path.with_name(self.path.name + ".partial")
+            self._writer = pq.ParquetWriter(self._parquet_path, self._schema)
+            if self._previous is not None:
+                self._writer.write_table(self._previous.cast(self._schema))
+            self._batch: list[dict[str, Any]] = []
+
+    def write(self, record: Record) -> None:
+        if self.kind == "jsonl":
+            self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self._file.flush()
+        elif self.kind == "csv":
+            self._csv.writerows(table_rows(record))
+            self._file.flush()
+        else:
+            self._batch.extend(table_rows(record))
+            if len(self._batch) >= 50_000:
+                self._flush_parquet()
+
+    def _flush_parquet(self) -> None:
+        import pyarrow as pa
+
+        if self._batch:
+            for row in self._batch:
+                if row["value"] is not None:
+                    row["value"] = row["value"].quantize(PARQUET_SCALE)
+            self._writer.write_table(pa.Table.from_pylist(self._batch, schema=self._schema))
+            self._batch = []
+
+    def close(self) -> None:
+        """Finish the file; a Parquet file replaces the old one only now, complete."""
+        if self.kind == "parquet":
+            self._flush_parquet()
+            self._writer.close()
+            self._parquet_path.replace(self.path)
+        else:
+            self._file.close()
+
+
+def _drop_partial_line(path: Path) -> None:
+    """Cut a record an interrupted run left half-written (after the last newline)."""
+    with path.open("rb+") as f:
+        data = f.read()
+        end = data.rfind(b"\n") + 1
+        if end < len(data):
+            f.truncate(end)
+
+
+# -- engines --------------------------------------------------------------------------------------
+
+
+def run_local(paths: Iterable[str], workers: int) -> Iterator[Record]:
+    """Records from ``workers`` processes as they complete (in input order, in this process, when 1),
+    at most 4 × workers in flight: a slow report never keeps the other workers idle."""
+    if workers <= 1:
+        yield from map(process, paths)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: set[Future[Record]] = set()
+        for path in paths:
+            pending.add(pool.submit(process, path))
+            if len(pending) >= 4 * workers:
+                done, pending = wait(pending, return_when=FIRST_COMPLETED)
+                yield from (f.result() for f in done)
+        for future in as_completed(pending):
+            yield future.result()
+
+
+def run_dask(paths: Iterable[str], workers: int, scheduler: str | None) -> Iterator[Record]:
+    """Records from a Dask cluster: the one at ``scheduler``, else a local one of ``workers``
+    processes; at most 8 × workers in flight, yielded as they complete."""
+    try:
+        from dask.distributed import Client, LocalCluster
+        from dask.distributed import as_completed as completed_futures
+    except ImportError as e:
+        raise RuntimeError('the dask engine needs dask.distributed: pip install "gixr-grammar[dask]"') from e
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        pending = completed_futures()
+        inputs = iter(paths)
+        for path in inputs:
+            pending.add(client.submit(process, path, pure=False))
+            if pending.count() >= 8 * max(workers, 1):
+                yield next(pending).result()
+        for future in pending:
+            yield future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def run(
+    inputs: Iterable[str | os.PathLike[str]],
+    out: Path,
+    *,
+    workers: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    resume: bool = False,
+    progress: Callable[[Record], None] | None = None,
+) -> Counter[str]:
+    """Process every input into ``out``; returns the counts of ok, error and skipped files."""
+    sink = Sink(out, resume)
+    counts: Counter[str] = Counter()
+    todo = []
+    for path in iter_inputs(inputs):
+        if sink.done and (str(path), _sha256(path)) in sink.done:
+            counts["skipped"] += 1
+        else:
+            todo.append(str(path))
+    records = run_dask(todo, workers, scheduler) if engine == "dask" else run_local(todo, workers)
+    try:
+        for record in records:
+            sink.write(record)
+            counts[record["status"]] += 1
+            if progress is not None:
+                progress(record)
+    finally:
+        sink.close()
+    return counts
+
+
+def _sha256(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None

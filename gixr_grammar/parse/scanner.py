@@ -1,0 +1,283 @@
+"""The contextual cell scanner: Lark's lexer for report text, one token per cell or run of values.
+
+Layout (``layout.iter_rows``) turns lines into cells; this module turns cells into the terminals
+of ``grammars/*.lark``. A text cell's compact text is matched against the grammar's own terminal
+patterns (whole-cell match, highest priority first), and the first terminal the LALR parser accepts
+in its current state is taken, the way Lark's contextual lexer works: 总计 is a header word in a
+header and （七）总计 in the body, a short line is a table note inside a table and a heading
+outside. Consecutive value cells (numbers, blanks, empty cells), on one line or many, become one
+VALUES token that carries its cells, so a table row is two or three tokens.
+
+Imported grammars namespace their terminals (``table3__VALUES``); candidates are looked up by base
+name and resolved to whichever namespaced terminal the parser accepts.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import weakref
+from collections.abc import Generator, Iterable, Iterator
+from typing import Any
+
+import attrs
+from lark import Token
+from lark.common import LexerConf
+from lark.lexer import Lexer
+
+from ..errors import GrammarError
+from ..model import Diagnostic, Severity
+from ..text.layout import RawCell, Row
+from ..text.normalize import NormalizedText, compact
+from ..text.values import is_value, split_values
+
+VALUES = "VALUES"
+TEXT = "TEXT"
+FRAGMENT = "FRAGMENT"
+# Terminals that match almost any short text: taken only when nothing more specific matches.
+# Two row labels printed in one cell are never longer than this together (checked in O(n²)).
+MAX_TWO_LABELS = 120
+WEAK = frozenset({"SUBHEAD", "NUM_HEAD", FRAGMENT, "FREE_HEAD", TEXT})
+# Labels and header words repeat from report to report, prose lines do not: which terminal matches
+# a text first is remembered for texts up to this long, and for this many of them.
+MAX_REMEMBERED_TEXT = 40
+MAX_REMEMBERED = 50_000
+
+
+_SCANNERS: weakref.WeakSet[CellScanner] = weakref.WeakSet()  # for forget_terminals
+
+
+def _first_of(alternation: re.Pattern[str], text: str) -> str | None:
+    match = alternation.fullmatch(text)
+    return None if match is None else match.lastgroup
+
+
+def forget_terminals() -> None:
+    """Forget which terminal each short text matched (``api.forget_texts``)."""
+    for scanner in _SCANNERS:
+        scanner.remembered_first.cache_clear()
+
+
+def _leading_empties(row: Row) -> int:
+    for index, cell in enumerate(row):
+        if cell.text:
+            return index
+    return len(row)
+
+
+class ScanToken(Token):
+    """A Lark token that also carries the source cells it was made of (the values of a VALUES run)."""
+
+    __slots__ = ("cells",)
+    cells: tuple[RawCell, ...]
+
+
+@functools.cache
+def base_name(terminal: str) -> str:
+    """``table3__VALUES`` → ``VALUES``."""
+    return terminal.rsplit("__", 1)[-1]
+
+
+@functools.cache
+def namespace(terminal: str) -> str:
+    """``table3__VALUES`` → ``table3``; ``TEXT`` → ``""``."""
+    return terminal.rpartition("__")[0]
+
+
+@attrs.define
+class ScanInput:
+    """What the parser is given instead of a string: the rows of cells, and a diagnostics sink."""
+
+    rows: Iterable[Row]
+    text: NormalizedText
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+    ignored: list[RawCell] = attrs.field(factory=list)  # cells of %ignore'd terminals (page numbers)
+    namespace: str = ""  # the grammar of the last token emitted
+
+
+Emission = Generator[ScanToken, None, list[RawCell]]
+
+
+class CellScanner(Lexer):
+    """Lark custom lexer (interface 1: sees the parser state) over ``ScanInput``."""
+
+    __future_interface__ = 1
+
+    def __init__(self, lexer_conf: LexerConf) -> None:
+        terminals = sorted(lexer_conf.terminals, key=lambda t: -t.priority)
+        self._patterns: dict[str, re.Pattern[str]] = {}
+        for terminal in terminals:
+            name, pattern = base_name(terminal.name), terminal.pattern.to_regexp()
+            known = self._patterns.setdefault(name, re.compile(pattern))
+            if known.pattern != pattern:
+                raise GrammarError(f"two grammars define terminal {name} differently: {known.pattern!r}, {pattern!r}")
+        self._priority = {base_name(t.name): t.priority for t in terminals}
+        self._order = tuple(self._patterns)
+        self._ignore = frozenset(base_name(name) for name in lexer_conf.ignore)
+        self._first = re.compile("|".join(f"(?P<{name}>{p.pattern})" for name, p in self._patterns.items()))
+        self._accepted_by_state: dict[Any, dict[str, str]] = {}
+        self.remembered_first = functools.lru_cache(maxsize=MAX_REMEMBERED)(functools.partial(_first_of, self._first))
+        _SCANNERS.add(self)
+
+    def lex(self, lexer_state: Any, parser_state: Any) -> Iterator[Token]:
+        source: ScanInput = lexer_state.text
+        for token in self._scan(source, parser_state):
+            source.namespace = namespace(token.type)
+            yield token
+
+    def _scan(self, source: ScanInput, parser_state: Any) -> Iterator[ScanToken]:
+        run: list[RawCell] = []
+        for row in source.rows:
+            # Empty cells that start a row belong to the row's label (merged group cells) if a label
+            # follows on the row, and to the run of values otherwise.
+            leading = _leading_empties(row)
+            for cell in row[leading:]:
+                if not cell.text or is_value(cell.text):
+                    run.extend(row[:leading])
+                    leading = 0
+                    run.append(cell)
+                    continue
+                whole = compact(cell.text)
+                if self._is_ignored(whole):  # a page number, even amid a row's values: skipped
+                    source.ignored.append(cell)
+                else:
+                    leading = 0
+                    yield from self._flush(run, parser_state, source)
+                    run = yield from self._text_cell(cell, whole, parser_state, source)
+        yield from self._flush(run, parser_state, source)
+
+    # -- choosing a terminal -------------------------------------------------------------------
+
+    def _accepted(self, parser_state: Any) -> dict[str, str]:
+        """Base name → terminal name, for every terminal the parser accepts in its current state."""
+        position = parser_state.position
+        accepted = self._accepted_by_state.get(position)
+        if accepted is None:
+            actions = parser_state.parse_conf.parse_table.states[position]
+            accepted = {base_name(name): name for name in actions if name.isupper() or "__" in name}
+            self._accepted_by_state[position] = accepted
+        return accepted
+
+    def _choose(
+        self, text: str, parser_state: Any, source: ScanInput, allowed: frozenset[str] | None = None
+    ) -> str | None:
+        """The terminal for ``text``: the highest-priority one that matches all of it and that the
+        parser accepts now; between equal priorities, one of the grammar that made the last token,
+        so that a table goes on rather than another begins (总计 in table 四's header)."""
+        accepted = self._accepted(parser_state)
+        best: str | None = None
+        first = self._first_terminal(text)
+        if first in accepted and (allowed is None or first in allowed):
+            best = first
+            if namespace(accepted[best]) == source.namespace:
+                return accepted[best]
+        for name in self._order:
+            if best is not None and self._priority[name] < self._priority[best]:
+                break
+            if name == best or name not in accepted or (allowed is not None and name not in allowed):
+                continue
+            if self._patterns[name].fullmatch(text):
+                if namespace(accepted[name]) == source.namespace:
+                    return accepted[name]
+                best = best or name
+        return None if best is None else accepted[best]
+
+    def _is_ignored(self, text: str) -> bool:
+        """Whether compact ``text`` is a terminal the grammar ``%ignore``s (page numbers, footers).
+        Ignored terminals are in no parser state, so they are matched before anything else."""
+        return any(self._patterns[name].fullmatch(text) for name in self._ignore)
+
+    def _first_terminal(self, text: str) -> str | None:
+        """The highest-priority terminal that matches all of ``text``, in any state."""
+        if len(text) <= MAX_REMEMBERED_TEXT:
+            return self.remembered_first(text)
+        return _first_of(self._first, text)
+
+    def _is_strong(self, text: str) -> bool:
+        """Whether ``text`` matches a specific terminal (a label, a header word), in any state."""
+        first = self._first_terminal(text)
+        return first is not None and first not in WEAK
+
+    # -- emitting ------------------------------------------------------------------------------
+
+    def _text_cell(self, cell: RawCell, whole: str, parser_state: Any, source: ScanInput) -> Emission:
+        """Emit the tokens of one text cell (``whole``: its compact text); return the value cells
+        that follow its label."""
+        label, values = split_values(cell.text)
+        glued = bool(label) and bool(values) and values[0][1] == len(label)  # no separator between
+        value_cells = [
+            RawCell(text, cell.line, cell.column + offset, glued and index == 0)
+            for index, (text, offset) in enumerate(values)
+        ]
+        if values and not label:
+            return value_cells
+        if values:
+            name = self._choose(compact(label), parser_state, source)
+            if name is not None and (base_name(name) not in WEAK or base_name(name) == FRAGMENT):
+                yield self._token(name, RawCell(label, cell.line, cell.column))
+                return value_cells
+        name = self._choose(whole, parser_state, source)
+        if name is not None and base_name(name) not in WEAK:
+            yield from self._emit(name, cell, parser_state, source)
+            return []
+        parts = self._two_labels(compact(label) if values else whole, source)
+        if parts is not None:  # 三、本年度办理结果 (一)予以公开 on one line, spaces anywhere
+            for part in parts:
+                piece = RawCell(part, cell.line, cell.column)
+                yield from self._emit(self._choose(part, parser_state, source), piece, parser_state, source)
+            return value_cells
+        yield from self._emit(name, cell, parser_state, source)
+        return []
+
+    def _two_labels(self, text: str, source: ScanInput) -> tuple[str, str] | None:
+        """``text`` cut in two parts that each match a specific terminal, if it can be. Two labels
+        share a line only inside a table (a group label and its first row), so only there, after a
+        token of a table grammar, is it tried."""
+        if len(text) > MAX_TWO_LABELS or not source.namespace:
+            return None
+        for cut in range(2, len(text) - 1):
+            if self._is_strong(text[:cut]) and self._is_strong(text[cut:]):
+                return text[:cut], text[cut:]
+        return None
+
+    def _flush(self, run: list[RawCell], parser_state: Any, source: ScanInput) -> Iterator[ScanToken]:
+        """Emit a run of value cells as VALUES; in prose, where no table accepts it, as text."""
+        marked = [c for c in run if c.text]
+        if not marked:
+            return
+        text = " ".join(c.text for c in marked)
+        accepted = self._accepted(parser_state)
+        if VALUES in accepted:
+            token = self._token(accepted[VALUES], marked[0], text)
+            token.cells = tuple(run)
+            yield token
+            return
+        anchor = RawCell(text, marked[0].line, marked[0].column)
+        yield from self._emit(self._choose(compact(text), parser_state, source, WEAK), anchor, parser_state, source)
+
+    def _emit(self, name: str | None, cell: RawCell, parser_state: Any, source: ScanInput) -> Iterator[ScanToken]:
+        if name is None:
+            self._unexpected(cell, parser_state, source)
+        else:
+            yield self._token(name, cell)
+
+    def _unexpected(self, cell: RawCell, parser_state: Any, source: ScanInput) -> None:
+        expected = sorted(self._accepted(parser_state))
+        source.diagnostics.append(
+            Diagnostic(
+                code="unexpected_text",
+                severity=Severity.WARNING,
+                message=f"text that fits nowhere at this point of the report was skipped: {cell.text[:60]!r}",
+                line=cell.line,
+                column=source.text.source_column(cell.line, cell.column),
+                expected=", ".join(expected),
+                found=cell.text,
+            )
+        )
+
+    @staticmethod
+    def _token(name: str, cell: RawCell, text: str | None = None) -> ScanToken:
+        value = cell.text if text is None else text
+        token = ScanToken(name, value, None, cell.line, cell.column, cell.line, cell.column + len(cell.text))
+        token.cells = (cell,)
+        return token

@@ -1,0 +1,406 @@
+"""Drafts of tables 二, 三 and 四 to model tables: rows to addresses, values placed and typed.
+
+Which row a label is comes from its grammar terminal (``table3__GRANTED`` → ``granted``); a numbered
+label the grammar does not know (``LEAF``) is placed by its group and number. Everything not placed
+is reported with its line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterable, Sequence
+from decimal import Decimal
+
+import attrs
+
+from ..format.rules import Equation, t3_equations, t3_row_keys, t4_equations
+from ..format.schema import (
+    T3_GROUPS,
+    T3_ROWS,
+    T4_COLUMNS,
+    T4_GROUPS,
+    RowSpec,
+    Template,
+    ValueKind,
+    address,
+    row_addresses,
+    t2_rows,
+)
+from ..format.vocabulary import T2_TEMPLATE_BLOCKS, UNIT_YUAN, label_of
+from ..model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
+from ..repair.glued import local_rules
+from ..repair.placement import Placed, RowPlacement, layout_padding, place_row
+from ..repair.resolution import resolve
+from ..text.layout import RawCell
+from ..text.normalize import compact, normalize_line
+from ..text.values import Number, is_value, to_wan_yuan
+from .drafts import BlockDraft, RowDraft, TableDraft
+from .scanner import FRAGMENT, base_name
+
+_LEADING_NUMBER = re.compile(r"\s*(\d{1,2})")
+MAX_SHOWN = 5  # candidate placements listed in an ambiguous_placement diagnostic
+T2_MARKERS = {"COLUMNS_2019": Template.Y2019, "COLUMNS_2021": Template.Y2021}
+# Rows only the 2019 template has: their presence says 2019 when no header does.
+_ROWS_2019_ONLY = {"OTHER_SERVICES", "PROCUREMENT"}
+
+
+@attrs.define
+class Builder:
+    """Collects the diagnostics of building one table."""
+
+    number: int
+    diagnostics: list[Diagnostic] = attrs.field(factory=list)
+
+    def report(
+        self,
+        code: str,
+        severity: Severity,
+        message: str,
+        line: int | None,
+        *,
+        column: int | None = None,
+        expected: str | None = None,
+        found: str | None = None,
+    ) -> None:
+        self.diagnostics.append(Diagnostic(code, severity, message, line, column, expected, found))
+
+    def notes(self, blocks: Iterable[BlockDraft]) -> tuple[str, ...]:
+        """Text inside the table that is no row; a note made of numbers is an unplaced row."""
+        notes = []
+        for block in blocks:
+            for token in block.tokens(FRAGMENT):
+                notes.append(str(token))
+                if all(is_value(word) for word in token.split()):
+                    self.report(
+                        "unplaced_values",
+                        Severity.ERROR,
+                        f"table {self.number}: numbers that belong to no row: {token}",
+                        token.line,
+                        found=str(token),
+                    )
+                else:
+                    self.report(
+                        "table_note",
+                        Severity.INFO,
+                        f"table {self.number}: text that is no row: {token}",
+                        token.line,
+                        found=str(token),
+                    )
+        return tuple(notes)
+
+    def unknown_row(self, row: RowDraft, why: str) -> None:
+        label = "" if row.label is None else str(row.label)
+        values = "" if row.values is None else str(row.values)
+        self.report(
+            "unknown_row",
+            Severity.WARNING,
+            f"table {self.number}: {why}: {label} {values}".rstrip(),
+            row.line,
+            found=f"{label} {values}".strip(),
+        )
+
+    def place(self, rows: dict[str, tuple[RowDraft, RowSpec]], equations: Sequence[Equation] = ()) -> list[Row]:
+        """Place the values of ``rows`` (key → draft, spec) with the table's equations."""
+        addresses = {key: row_addresses(self.number, spec) for key, (_, spec) in rows.items()}
+        placed = self.place_cells(rows, addresses, equations)
+        return [Row(key, "" if d.label is None else str(d.label), d.line, *placed[key]) for key, (d, _) in rows.items()]
+
+    def place_cells(
+        self,
+        rows: dict[str, tuple[RowDraft, RowSpec]],
+        addresses: dict[str, tuple[str, ...]],
+        equations: Sequence[Equation],
+    ) -> dict[str, tuple[tuple[Cell, ...], str]]:
+        """The cells of each printed row at ``addresses``, its values placed with ``equations``, and
+        how they were placed (``RowPlacement.how``)."""
+        widths = {spec.width for _, spec in rows.values()}
+        padding = {w: layout_padding([_value_cells(d) for d, s in rows.values() if s.width == w], w) for w in widths}
+        one_value = {key: addresses[key] for key, (draft, _) in rows.items() if _printed(draft) == 1}
+        rules = local_rules(equations, one_value) if one_value else {}  # for glued digits (place_row)
+        placements = {
+            key: place_row(_value_cells(draft), spec.width, padding[spec.width], rules.get(key, ()))
+            for key, (draft, spec) in rows.items()
+        }
+        resolution = resolve(placements, addresses, equations)
+        out = {}
+        for key, (draft, spec) in rows.items():
+            placed = resolution.cells[key]
+            self.explain(key, draft, spec, placements[key], resolution.remaining.get(key, ()))
+            self.explain_inferred(key, draft, addresses[key], spec, placed)
+            cells = tuple(
+                self.cell(addr, column.kind, cell, draft)
+                for addr, column, cell in zip(addresses[key], spec.columns, placed, strict=True)
+            )
+            out[key] = (cells, placements[key].how)
+        return out
+
+    def explain(
+        self,
+        key: str,
+        draft: RowDraft,
+        spec: RowSpec,
+        placement: RowPlacement,
+        remaining: tuple[tuple[Decimal | None, ...], ...],
+    ) -> None:
+        if placement.how in ("exact", "window") and not remaining:
+            return  # nothing to say
+        where = f"table {self.number} row {key}"
+        count = len(placement.printed)
+        printed = " ".join(c.text for c in placement.printed)
+        if placement.how == "empty":
+            self.report(
+                "row_without_values",
+                Severity.WARNING,
+                f"{where} has no values",
+                draft.line,
+                expected=f"{spec.width} values",
+                found="none",
+            )
+        elif placement.how in ("short", "long"):
+            code = "short_row" if placement.how == "short" else "extra_cells"
+            self.report(
+                code,
+                Severity.WARNING,
+                f"{where} has {count} values for {spec.width} columns",
+                draft.line,
+                expected=f"{spec.width} values",
+                found=printed,
+            )
+        elif placement.how == "glued":
+            first, ways = placement.printed[0], len(placement.candidates)
+            fit = {0: "no way", 1: "one way"}.get(ways, f"{ways} ways")
+            self.report(
+                "glued_digits",
+                Severity.INFO if ways == 1 else Severity.WARNING,
+                f"{where}: its digits {first.text} run together with no separator; {fit} to cut them into "
+                f"{spec.width} numbers without leading zeros fits the row's arithmetic"
+                + ("" if ways else " (or there were too many to try)"),
+                first.line,
+                column=first.column,
+                expected=f"{spec.width} numbers",
+                found=printed,
+            )
+        if remaining:
+            shown = [" ".join("?" if v is None else _plain(v) for v in values) for values in remaining[:MAX_SHOWN]]
+            more = f" (and {len(remaining) - MAX_SHOWN} more)" if len(remaining) > MAX_SHOWN else ""
+            self.report(
+                "ambiguous_placement",
+                Severity.WARNING,
+                f"{where}: {len(remaining)} placements of its values remain; cells they disagree on are left "
+                f"empty. Candidates: {' | '.join(shown)}{more}",
+                draft.line,
+                expected="one placement the table's arithmetic allows",
+                found=printed,
+            )
+
+    def explain_inferred(
+        self, key: str, draft: RowDraft, addresses: Sequence[str], spec: RowSpec, placed: Sequence[Placed]
+    ) -> None:
+        """One diagnostic per row for the cells the arithmetic filled, naming the rule that forced each."""
+        parts = [  # table 四's row spans three groups: name each cell whole
+            f"{label_of(addr) if self.number == 4 else label_of(addr).split('·')[-1]} = {_typed(p.amount, column.kind)}"
+            f" ({p.rule or 'every consistent placement'})"
+            for addr, column, p in zip(addresses, spec.columns, placed, strict=True)
+            if p.inferred
+        ]
+        if parts:
+            self.report(
+                "inferred_cell",
+                Severity.INFO,
+                f"table {self.number} row {key} ({label_of(addresses[0]).split('·')[0]}): not printed where "
+                f"expected, inferred from the table's arithmetic: {', '.join(parts)}",
+                draft.line,
+                found=" ".join(c.text for c in _value_cells(draft) if c.text),
+            )
+
+    def cell(self, addr: str, kind: ValueKind, placed: Placed, draft: RowDraft) -> Cell:
+        if placed.inferred:
+            return Cell(addr, _typed(placed.amount, kind), CellStatus.INFERRED, draft.line, inferred_by=placed.rule)
+        if placed.cell is None or placed.number is None:
+            return Cell(addr, None, CellStatus.MISSING, draft.line)
+        cell, number = placed.cell, placed.number
+        if number.is_blank:
+            return Cell(addr, None, CellStatus.BLANK, cell.line, cell.column, cell.text)
+        value = self._read(addr, kind, number, cell)
+        return Cell(addr, value, CellStatus.READ, cell.line, cell.column, cell.text)
+
+    def _read(self, addr: str, kind: ValueKind, number: Number, cell: RawCell) -> Value | None:
+        if kind is ValueKind.MONEY:
+            if number.unit == UNIT_YUAN:
+                self.report(
+                    "unit_converted",
+                    Severity.INFO,
+                    f"{addr}: {cell.text} read as 万元",
+                    cell.line,
+                    column=cell.column,
+                    found=cell.text,
+                )
+            return to_wan_yuan(number)
+        value = _typed(number.amount, kind)
+        if isinstance(value, Decimal):
+            self.report(
+                "not_an_integer",
+                Severity.WARNING,
+                f"{addr} is a count but reads {cell.text}",
+                cell.line,
+                found=cell.text,
+            )
+        return value
+
+
+def _plain(amount: Decimal) -> str:
+    return str(int(amount)) if amount == amount.to_integral_value() else str(amount)
+
+
+def _typed(amount: Decimal | None, kind: ValueKind) -> Value | None:
+    if amount is None or kind is ValueKind.MONEY:
+        return amount
+    return int(amount) if amount == amount.to_integral_value() else amount
+
+
+def _value_cells(draft: RowDraft) -> list[RawCell]:
+    return [] if draft.values is None else list(draft.values.cells)
+
+
+def _printed(draft: RowDraft) -> int:
+    return 0 if draft.values is None else sum(1 for c in draft.values.cells if c.text)
+
+
+def _has_values(draft: RowDraft) -> bool:
+    return _printed(draft) > 0
+
+
+def _keep_first(
+    builder: Builder, rows: dict[str, tuple[RowDraft, RowSpec]], key: str, draft: RowDraft, spec: RowSpec
+) -> None:
+    if key in rows:
+        builder.unknown_row(draft, f"row {key} printed twice; the first one is kept")
+    else:
+        rows[key] = (draft, spec)
+
+
+def t2_header_templates(drafts: Sequence[TableDraft]) -> set[Template]:
+    """The templates table 二's header cells name (both, in a table that mixes them)."""
+    return {T2_MARKERS[base_name(t.type)] for d in drafts for b in d.blocks for t in b.tokens(*T2_MARKERS)}
+
+
+def t2_template(drafts: Sequence[TableDraft]) -> Template | None:
+    """The template table 二's own headers name (2019 or 2021), or its rows imply; None if neither."""
+    seen = t2_header_templates(drafts)
+    if len(seen) == 1:
+        return seen.pop()
+    kinds = {r.kind for d in drafts for b in d.blocks for r in b.rows()}
+    if not seen and kinds & _ROWS_2019_ONLY:
+        return Template.Y2019
+    return None
+
+
+def build_table2(draft: TableDraft, template: Template) -> tuple[Table, list[Diagnostic]]:
+    builder = Builder(2)
+    specs = t2_rows(template)
+    rows: dict[str, tuple[RowDraft, RowSpec]] = {}
+    markers = {compact(normalize_line(b[0])) for b in T2_TEMPLATE_BLOCKS[template.value]}
+    for block in draft.blocks:
+        if block.marker is not None and compact(str(block.marker)) not in markers:
+            builder.report(
+                "unknown_block",
+                Severity.WARNING,
+                f"table 2: block {block.marker} is not in the {template.value} template",
+                block.marker.line,
+                expected=" ".join(sorted(markers)),
+                found=str(block.marker),
+            )
+        for row in block.rows():
+            key = (row.kind or "").lower()
+            if not row.known:
+                builder.unknown_row(row, "a row the format does not have")
+            elif key not in specs:
+                builder.unknown_row(row, f"row {key} is not in the {template.value} template")
+            else:
+                _keep_first(builder, rows, key, row, specs[key])
+    ordered = {k: rows[k] for k in specs if k in rows}
+    table = Table(
+        2, template.value, tuple(builder.place(ordered)), draft.first_line, draft.last_line, builder.notes(draft.blocks)
+    )
+    return table, builder.diagnostics
+
+
+def build_table3(draft: TableDraft) -> tuple[Table, list[Diagnostic]]:
+    builder = Builder(3)
+    rows: dict[str, tuple[RowDraft, RowSpec]] = {}
+    group: str | None = None
+    for row in (r for b in draft.blocks for r in b.rows()):
+        key = _t3_key(builder, row, group)
+        if key is None:
+            continue
+        if key in T3_GROUPS and not (key == "other" and _has_values(row)):
+            group = key
+            if _has_values(row):
+                builder.unknown_row(row, f"values printed on the group label {row.label}")
+            continue
+        _keep_first(builder, rows, key, row, T3_ROWS[key])
+    if "other" in rows and any(k in rows for k in T3_GROUPS["other"]):
+        builder.report(
+            "mixed_other_rows",
+            Severity.WARNING,
+            "table 3 prints （六）其他处理 both as one row and as subrows",
+            rows["other"][0].line,
+        )
+    ordered = {k: rows[k] for k in T3_ROWS if k in rows}
+    placed = builder.place(ordered, t3_equations(t3_row_keys(ordered)))
+    table = Table(
+        3, _t3_template(ordered), tuple(placed), draft.first_line, draft.last_line, builder.notes(draft.blocks)
+    )
+    return table, builder.diagnostics
+
+
+def _t3_template(rows: Collection[str]) -> str | None:
+    """The template table 三's rows name: 2021 by the three （六） subrows, 2019 by the single row."""
+    split = any(k in rows for k in T3_GROUPS["other"])
+    if split == ("other" in rows):
+        return None
+    template: str = (Template.Y2021 if split else Template.Y2019).value
+    return template
+
+
+def _t3_key(builder: Builder, row: RowDraft, group: str | None) -> str | None:
+    """The address of a table 三 row: its terminal, or for an unknown numbered label its group and number."""
+    if not row.known or row.kind is None:
+        builder.unknown_row(row, "a row the format does not have")
+        return None
+    if row.kind != "LEAF":
+        return row.kind.lower()
+    number = _LEADING_NUMBER.match(str(row.label))
+    leaves = T3_GROUPS.get(group or "", ())
+    if number and 1 <= int(number.group(1)) <= len(leaves):
+        key = leaves[int(number.group(1)) - 1]
+        builder.report(
+            "label_mismatch",
+            Severity.WARNING,
+            f"table 3: {row.label} is read as {key} by its number in its group",
+            row.line,
+            expected=label_of(address(3, key, "total")).split("·")[0],
+            found=str(row.label),
+        )
+        return key
+    builder.unknown_row(row, "a numbered row outside any group of the format")
+    return None
+
+
+def build_table4(draft: TableDraft) -> tuple[Table, list[Diagnostic]]:
+    """Table 四 prints its three groups as one row of fifteen values: placed as one, split in three."""
+    builder = Builder(4)
+    value_rows = [r for b in draft.blocks for r in b.rows()]
+    rows: list[Row] = []
+    if value_rows:
+        for extra in value_rows[1:]:
+            builder.unknown_row(extra, "a second row of values")
+        first = value_rows[0]
+        addresses = tuple(address(4, g, c.key) for g in T4_GROUPS for c in T4_COLUMNS)
+        whole = RowSpec("cases", T4_COLUMNS * len(T4_GROUPS))
+        cells, how = builder.place_cells({"cases": (first, whole)}, {"cases": addresses}, t4_equations())["cases"]
+        width = len(T4_COLUMNS)
+        rows = [Row(g, "", first.line, cells[i * width : (i + 1) * width], how) for i, g in enumerate(T4_GROUPS)]
+    else:
+        builder.report("row_without_values", Severity.WARNING, "table 4 has its header but no values", draft.first_line)
+    return Table(4, None, tuple(rows), draft.first_line, draft.last_line), builder.diagnostics

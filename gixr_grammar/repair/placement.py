@@ -1,0 +1,162 @@
+"""The candidate placements of a row's printed values in its columns, for rows that lost or
+gained a cell.
+
+A row whose count of printed values (numbers and blank marks) equals its width is placed in order.
+Otherwise its empty cells may tell where the blanks are (one window of the right width holds every
+printed value). Otherwise every order-keeping placement is a candidate — with gaps for a short row,
+with values left out for a long one, or the cuts of a run of glued digits — and ``resolution``
+keeps those the table's equations (``rules``) allow.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+import math
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from ..text.layout import RawCell
+from ..text.values import Number, is_value, read_number
+from .glued import LocalRule, split_digits
+
+MAX_CANDIDATES = 5000  # per row; past this, only the left- and right-aligned placements are tried
+
+
+@attrs.frozen
+class Placed:
+    """The outcome for one cell: a printed value, a value the arithmetic forced, or unknown."""
+
+    amount: Decimal | None
+    number: Number | None  # the printed value, None for inferred and unknown cells
+    cell: RawCell | None
+    inferred: bool = False
+    rule: str | None = None  # the rule id of the equation that forced an inferred value
+
+
+UNKNOWN = Placed(None, None, None)
+
+
+class Gap(enum.Enum):
+    GAP = "gap"  # a column a candidate leaves for the arithmetic to fill
+
+
+GAP = Gap.GAP
+Candidate = tuple[Placed | Gap, ...]  # one column each: a printed value, or a gap
+
+
+def printed_cell(cell: RawCell) -> Placed:
+    """A value cell as printed."""
+    number = read_number(cell.text)
+    return Placed(number.amount, number, cell)
+
+
+@attrs.frozen
+class Padding:
+    """How many empty cells before and after its values are layout in every row of a table."""
+
+    before: int = 0
+    after: int = 0
+
+    def strip(self, cells: Sequence[RawCell]) -> Sequence[RawCell]:
+        before = min(self.before, _empties(cells))
+        after = min(self.after, _empties(cells[::-1]), len(cells) - before)
+        return cells[before : len(cells) - after]
+
+
+def _empties(cells: Sequence[RawCell]) -> int:
+    for index, cell in enumerate(cells):
+        if cell.text:
+            return index
+    return len(cells)
+
+
+def layout_padding(rows: Sequence[Sequence[RawCell]], width: int) -> Padding:
+    """The empty cells every complete row of a table has around its values: layout, not blanks
+    (a table whose complete rows read ``label⇥⇥3⇥0…⇥19⇥`` pads every row with one cell each side)."""
+    complete = [cells for cells in rows if sum(1 for c in cells if c.text) == width]
+    if not complete:
+        return Padding()
+    return Padding(min(_empties(c) for c in complete), min(_empties(c[::-1]) for c in complete))
+
+
+@attrs.frozen
+class RowPlacement:
+    """The candidate placements of one row and how they came about."""
+
+    candidates: tuple[Candidate, ...]
+    how: str  # exact | window | short | long | glued | empty
+    printed: tuple[RawCell, ...]  # the printed (non-empty) value cells, in order
+    # The first candidate is the likeliest layout (a window: the row's empty cells read as printed
+    # blanks; a long row: the trailing extra cells left out), taken when the arithmetic does not
+    # prefer another placement.
+    preferred: bool = False
+
+
+def place_row(
+    cells: Sequence[RawCell], width: int, padding: Padding = Padding(), rules: Sequence[LocalRule] = ()
+) -> RowPlacement:
+    """The candidate placements of a row's value cells (empty cells included) in ``width`` columns,
+    the table's layout ``padding`` set aside; ``rules`` are the row's own equations."""
+    cells = padding.strip(cells)
+    printed = tuple(c for c in cells if c.text)
+    slots = [printed_cell(c) for c in printed]
+    if not printed:
+        return RowPlacement(((GAP,) * width,), "empty", printed)
+    if len(printed) == width:
+        return RowPlacement((tuple(slots),), "exact", printed)
+    if len(printed) > width:
+        return RowPlacement(tuple(_leaving_out(slots, width)), "long", printed, preferred=True)
+    splits = _digit_splits(printed[0], width, rules) if len(printed) == 1 else []
+    if printed[0].glued and (width > 1 or not is_value(printed[0].text)):  # separators lost: not one number
+        return RowPlacement(tuple(splits), "glued", printed)
+    window = _only_window(cells, width)
+    blanks = () if window is None else tuple(printed_cell(c) for c in window)
+    if window is not None and window[0].text and window[-1].text:  # blanks between printed cells, not padding
+        return RowPlacement((blanks,), "window", printed)
+    gaps = [*_with_gaps(slots, width), *splits]
+    if window is None:
+        return RowPlacement(tuple(gaps), "short", printed)
+    return RowPlacement((blanks, *gaps), "window", printed, preferred=True)
+
+
+def _digit_splits(cell: RawCell, width: int, rules: Sequence[LocalRule]) -> list[Candidate]:
+    """The placements of a run of digits cut into ``width`` numbers the row's rules allow (``glued``)."""
+    found = split_digits(cell.text, width, rules) or []
+    out: list[Candidate] = []
+    for starts in found:
+        bounds = [*starts, len(cell.text)]
+        parts = [
+            RawCell(cell.text[bounds[i] : bounds[i + 1]], cell.line, cell.column + bounds[i]) for i in range(width)
+        ]
+        out.append(tuple(printed_cell(p) for p in parts))
+    return out
+
+
+def _only_window(cells: Sequence[RawCell], width: int) -> Sequence[RawCell] | None:
+    """The one run of ``width`` consecutive cells that holds every printed cell, if exactly one does."""
+    marked = [i for i, c in enumerate(cells) if c.text]
+    starts = [s for s in range(len(cells) - width + 1) if s <= marked[0] and marked[-1] < s + width]
+    return cells[starts[0] : starts[0] + width] if len(starts) == 1 else None
+
+
+def _with_gaps(slots: list[Placed], width: int) -> list[Candidate]:
+    if math.comb(width, len(slots)) > MAX_CANDIDATES:
+        gaps = (GAP,) * (width - len(slots))
+        return [(*slots, *gaps), (*gaps, *slots)]
+    out = []
+    for positions in itertools.combinations(range(width), len(slots)):
+        row: list[Placed | Gap] = [GAP] * width
+        for position, slot in zip(positions, slots, strict=True):
+            row[position] = slot
+        out.append(tuple(row))
+    return out
+
+
+def _leaving_out(slots: list[Placed], width: int) -> list[Candidate]:
+    if math.comb(len(slots), width) > MAX_CANDIDATES:
+        return [tuple(slots[:width]), tuple(slots[-width:])]
+    # keep the leading values first: a trailing extra cell is the common case
+    return [tuple(slots[i] for i in kept) for kept in itertools.combinations(range(len(slots)), width)]

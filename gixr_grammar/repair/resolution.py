@@ -1,0 +1,357 @@
+"""Choosing among the candidate placements of a table's rows with the table's arithmetic.
+
+Each row comes with its candidates (``placement.place_row``). A row with one candidate is fixed.
+The candidates of each other row are tried alone against the fixed rows, then the survivors of all
+ambiguous rows together; a candidate is kept when it is consistent and lets the most equations be
+checked and hold. A gap is filled only with the value an equation forces. A cell on which the kept
+candidates disagree stays unknown; nothing is invented.
+
+Only the equations that involve the rows being tried are evaluated, with the fixed rows' terms
+summed beforehand: fixed rows have no gaps, so an equation that could force or judge something
+always involves one of the tried rows. Equations are evaluated on plain numbers.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+
+import attrs
+
+from ..format.rules import Equation
+from .placement import GAP, UNKNOWN, Candidate, Gap, Placed, RowPlacement
+
+MAX_COMBINATIONS = 4096  # across the ambiguous rows of one table
+MAX_SEARCH_STEPS = 100_000  # the joint search over many ambiguous rows gives up past this
+
+
+Entry = Placed | Gap  # what an assignment gives one address
+Assignment = dict[str, Entry]  # address → printed or decided (Placed), or GAP
+Value = Decimal | None | Gap  # what an entry stands for in equations (None: blank, unknowable)
+
+
+@attrs.frozen
+class Resolution:
+    cells: dict[str, tuple[Placed, ...]]  # row key → one Placed per column
+    # row key → the placements still possible, as values (None: unknown), only where several remain
+    remaining: dict[str, tuple[tuple[Decimal | None, ...], ...]]
+
+
+@attrs.frozen
+class _Outcome:
+    entries: Assignment  # the tried rows' entries, forced gaps filled
+    holds: int  # equations about the rows that can be checked and hold
+    fails: int  # equations about the rows that fail, or would need a negative or fractional value
+
+    @property
+    def consistent(self) -> bool:
+        return self.fails == 0
+
+
+@attrs.frozen
+class _Bound:
+    """An equation with the terms the fixed rows give summed up: only its tried terms remain."""
+
+    rule: str
+    known: Decimal  # the sum of the terms on fixed rows
+    terms: tuple[tuple[str, int], ...]  # (address, coefficient) on the rows being tried
+
+
+class _Equations:
+    """A table's equations, found by the addresses they involve."""
+
+    def __init__(self, equations: Sequence[Equation]) -> None:
+        self.all = tuple(equations)
+        self._by_address: dict[str, list[int]] = {}
+        for index, equation in enumerate(self.all):
+            for addr, _ in equation.terms:
+                self._by_address.setdefault(addr, []).append(index)
+
+    def involving(self, addresses: Iterable[str]) -> list[Equation]:
+        """The equations with a term at one of ``addresses``, in order."""
+        found = {index for addr in addresses for index in self._by_address.get(addr, ())}
+        return [self.all[index] for index in sorted(found)]
+
+
+@functools.lru_cache(maxsize=64)  # a table's equations are one of a few fixed sets
+def _indexed(equations: tuple[Equation, ...]) -> _Equations:
+    return _Equations(equations)
+
+
+@attrs.frozen
+class _Scope:
+    """The equations that involve the rows being tried, bound to the values of the other rows. An
+    equation with a blank or absent known term can never be checked and forces nothing: it is left
+    out. One that involves rows settled for this step but none being tried is judged once."""
+
+    equations: tuple[_Bound, ...]
+    holds: int = 0  # verdicts of the equations over settled rows alone
+    fails: int = 0
+
+    @classmethod
+    def of(
+        cls,
+        tried: Iterable[str],
+        equations: _Equations,
+        known: Mapping[str, Value],
+        settled: Iterable[str] = (),
+    ) -> _Scope:
+        tried = set(tried)
+        bound, holds, fails = [], 0, 0
+        for equation in equations.involving(tried.union(settled)):
+            total, terms = Decimal(0), []
+            for addr, coef in equation.terms:
+                if addr in tried:
+                    terms.append((addr, coef))
+                    continue
+                value = known.get(addr)
+                if not isinstance(value, Decimal):  # blank or absent (known rows have no gaps)
+                    break
+                total += coef * value
+            else:
+                if terms:
+                    bound.append(_Bound(equation.rule, total, tuple(terms)))
+                else:
+                    holds += total == 0
+                    fails += total != 0
+        return cls(tuple(bound), holds, fails)
+
+
+def resolve(
+    rows: Mapping[str, RowPlacement],
+    addresses: Mapping[str, tuple[str, ...]],
+    equations: Sequence[Equation],
+) -> Resolution:
+    """Choose each row's placement with the table's arithmetic; see the module docstring."""
+    indexed = _indexed(tuple(equations))
+    cells: dict[str, tuple[Placed, ...]] = {}  # the fixed rows' cells
+    fixed: dict[str, Value] = {}  # their values (an unknown cell is absent)
+    options: dict[str, list[Assignment]] = {}
+    for key, placement in rows.items():
+        if placement.how == "empty" or not placement.candidates:  # nothing to place: no row is invented
+            cells[key] = (UNKNOWN,) * len(addresses[key])
+        elif len(placement.candidates) == 1 and GAP not in placement.candidates[0]:
+            cells[key] = tuple(_agreed([entry]) for entry in placement.candidates[0])
+            fixed.update((addr, p.amount) for addr, p in zip(addresses[key], cells[key], strict=True))
+        else:
+            options[key] = [_assign(addresses[key], c) for c in placement.candidates]
+    for key, assignments in options.items():  # each row alone first: removes most duplicates
+        scope = _Scope.of(addresses[key], indexed, fixed)
+        outcomes = [_propagate(a, scope) for a in assignments]
+        options[key] = _distinct([o.entries for o in _best(outcomes, rows[key].preferred)])
+    options.update(_joint(options, fixed, indexed))
+    for key, opts in options.items():
+        cells[key] = tuple(_agreed([a[addr] for a in opts]) for addr in addresses[key])
+    remaining = {
+        key: tuple(tuple(_shown_value(a[addr]) for addr in addresses[key]) for a in opts)
+        for key, opts in options.items()
+        if len(opts) > 1
+    }
+    return Resolution({key: cells[key] for key in rows}, remaining)
+
+
+def _joint(
+    options: dict[str, list[Assignment]], fixed: Mapping[str, Value], equations: _Equations
+) -> dict[str, list[Assignment]]:
+    """The options all ambiguous rows keep together (rows the step leaves as they were are not
+    returned). Rows down to one gapless option are settled: their equations are judged once.
+    Every combination of the others' options is tried when there are few, else the consistent
+    combinations a pruned search finds; if neither decides, nothing changes."""
+    settled = {key: opts[0] for key, opts in options.items() if len(opts) == 1 and GAP not in opts[0].values()}
+    unsettled = {key: opts for key, opts in options.items() if key not in settled}
+    if not unsettled:
+        return {}
+    settled_entries = _merged(list(settled.values()))
+    known = {**fixed, **_values(settled_entries)}
+    scope = _Scope.of((a for opts in unsettled.values() for a in opts[0]), equations, known, settled_entries)
+    if not scope.equations:  # nothing can tell the combinations apart
+        return {}
+    if math.prod(len(opts) for opts in unsettled.values()) <= MAX_COMBINATIONS:
+        combinations: list[tuple[Assignment, ...]] = list(itertools.product(*unsettled.values()))
+    elif scope.fails:  # a settled row breaks an equation no choice of the others mends
+        combinations = []
+    else:
+        combinations = _consistent_combinations(unsettled, scope.equations)
+    if not combinations or len(combinations) > MAX_COMBINATIONS:
+        return {}
+    best = _best([_propagate(_merged(combo), scope) for combo in combinations], preferred=False)
+    return {
+        key: _distinct([{addr: o.entries[addr] for addr in opts[0]} for o in best]) for key, opts in unsettled.items()
+    }
+
+
+def _merged(parts: Sequence[Assignment]) -> Assignment:
+    merged: Assignment = {}
+    for part in parts:
+        merged.update(part)
+    return merged
+
+
+def _consistent_combinations(
+    options: dict[str, list[Assignment]], equations: Sequence[_Bound]
+) -> list[tuple[Assignment, ...]]:
+    """Combinations of the rows' options (one per row, in ``options`` order) under which no equation
+    that can be checked fails. A depth-first search checks each equation as soon as the last of its
+    rows is chosen. Gives up (returns []) past MAX_SEARCH_STEPS; stops after MAX_COMBINATIONS + 1."""
+    keys = list(options)
+    depth_of = {addr: depth for depth, key in enumerate(keys) for addr in options[key][0]}
+    due: list[list[_Bound]] = [[] for _ in keys]
+    for equation in equations:  # bound to the other rows, so only terms on these rows remain
+        due[max(depth_of[addr] for addr, _ in equation.terms)].append(equation)
+    option_values = [[_values(option) for option in options[key]] for key in keys]
+    found: list[tuple[Assignment, ...]] = []
+    chosen: list[Assignment] = []
+    values: dict[str, Value] = {}
+    steps = 0
+
+    def walk(depth: int) -> bool:  # False: stop searching
+        nonlocal steps
+        if depth == len(keys):
+            found.append(tuple(chosen))
+            return len(found) <= MAX_COMBINATIONS
+        for option, numbers in zip(options[keys[depth]], option_values[depth], strict=True):
+            steps += 1
+            if steps > MAX_SEARCH_STEPS:
+                found.clear()
+                return False
+            values.update(numbers)
+            if not any(_fails(equation, values) for equation in due[depth]):
+                chosen.append(option)
+                if not walk(depth + 1):
+                    return False
+                chosen.pop()
+        return True
+
+    walk(0)
+    return found
+
+
+def _fails(equation: _Bound, values: Mapping[str, Value]) -> bool:
+    total, gaps = _evaluate(equation, values)
+    return total is not None and not gaps and total != 0
+
+
+def _assign(addresses: tuple[str, ...], candidate: Candidate) -> Assignment:
+    return dict(zip(addresses, candidate, strict=True))
+
+
+def _best(outcomes: list[_Outcome], preferred: bool) -> list[_Outcome]:
+    """The consistent outcomes under which the most equations hold; the preferred first outcome alone
+    if it is among them. If none is consistent, the arithmetic decides nothing (the source itself is
+    wrong): the preferred outcome (the layout's own reading) if there is one, else all of them."""
+    consistent = [o for o in outcomes if o.consistent]
+    if not consistent:
+        return outcomes[:1] if preferred else outcomes
+    top = max(o.holds for o in consistent)
+    best = [o for o in consistent if o.holds == top]
+    if preferred and best[0] is outcomes[0]:
+        return best[:1]
+    return best
+
+
+def _value(entry: Entry) -> Value:
+    return entry if entry is GAP else entry.amount
+
+
+def _values(assignment: Assignment) -> dict[str, Value]:
+    return {addr: _value(entry) for addr, entry in assignment.items()}
+
+
+def _shown_value(entry: Entry) -> Decimal | None:
+    value = _value(entry)
+    return value if isinstance(value, Decimal) else None
+
+
+def _propagate(assigned: Assignment, scope: _Scope) -> _Outcome:
+    """Fill the gaps that an equation with one unknown forces, and judge every equation once it has
+    no gap left (a term's value never changes once known, so neither does its verdict). An equation
+    whose one gap would need a negative or fractional value fills nothing and counts as failing."""
+    entries = dict(assigned)
+    values = _values(assigned)
+    holds, fails = scope.holds, scope.fails
+    waiting = list(scope.equations)  # the equations with two gaps or more, in order
+    changed = True
+    while changed:
+        changed = False
+        still = []
+        for equation in waiting:
+            total, gaps = _evaluate(equation, values)
+            if total is None:  # a blank term: never checked
+                continue
+            if not gaps:
+                holds += total == 0
+                fails += total != 0
+            elif len(gaps) > 1:
+                still.append(equation)
+            else:
+                addr, coef = gaps[0]
+                forced = -total / coef
+                if forced < 0 or forced != forced.to_integral_value():
+                    fails += 1
+                    continue
+                values[addr] = forced
+                entries[addr] = Placed(forced, None, None, inferred=True, rule=equation.rule)
+                holds += 1  # it holds by construction
+                changed = True
+        waiting = still
+    return _Outcome(entries, holds, fails)
+
+
+_NO_GAPS: list[tuple[str, int]] = []
+
+
+def _evaluate(equation: _Bound, values: Mapping[str, Value]) -> tuple[Decimal | None, list[tuple[str, int]]]:
+    """The sum of the known terms and the gaps of an equation; None if a term is absent or blank."""
+    total, gaps = equation.known, []
+    for addr, coef in equation.terms:
+        value = values.get(addr)
+        if value is None:
+            return None, _NO_GAPS
+        if value is GAP:
+            gaps.append((addr, coef))
+        else:
+            total += coef * value
+    return total, gaps
+
+
+def _distinct(assignments: list[Assignment]) -> list[Assignment]:
+    """One assignment per distinct set of values. Where duplicates take a value from a printed cell
+    in one and from the arithmetic in another, the value is certain but not its cell: inferred."""
+    groups: dict[frozenset[tuple[str, Value]], Assignment] = {}
+    for assignment in assignments:
+        key = frozenset((addr, _value(entry)) for addr, entry in assignment.items())
+        kept = groups.get(key)
+        if kept is None:
+            groups[key] = dict(assignment)
+            continue
+        for addr, entry in assignment.items():
+            old = kept[addr]
+            if _same_source(old, entry) or (isinstance(old, Placed) and old.cell is None):
+                continue  # the same cell, or already not printed
+            amount = _value(entry)
+            assert amount is None or isinstance(amount, Decimal)
+            rule = entry.rule if isinstance(entry, Placed) else None
+            kept[addr] = Placed(amount, None, None, inferred=True, rule=rule)
+    return list(groups.values())
+
+
+def _same_source(a: Entry, b: Entry) -> bool:
+    """Whether two entries for one cell are the same printed cell, or both not printed ones."""
+    return a is b or (isinstance(a, Placed) and isinstance(b, Placed) and a.cell == b.cell)
+
+
+def _agreed(entries: list[Entry]) -> Placed:
+    """One cell's outcome: known when every remaining placement gives it the same value."""
+    first = entries[0]
+    if len(entries) == 1:  # a fixed row
+        return UNKNOWN if first is GAP else first
+    values = {_value(e) for e in entries}
+    if len(values) != 1 or first is GAP:
+        return UNKNOWN
+    if first.cell is None or all(isinstance(e, Placed) and e.cell == first.cell for e in entries):
+        return first  # decided by the arithmetic, or the same printed cell in every placement
+    rule = next((e.rule for e in entries if isinstance(e, Placed) and e.rule), None)
+    return Placed(first.amount, None, None, inferred=True, rule=rule)

@@ -1,0 +1,87 @@
+"""Value cells: what counts as a number or a printed blank, and how it is read.
+
+A value cell is a number (signed, with thousands separators, a decimal part and a unit such as 万元,
+元 or 件) or a blank marker (/, -, —, 无). ``split_values`` separates the values printed after a
+label in the same cell (space-separated layouts, or digits run into the label).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from decimal import Decimal
+
+import attrs
+
+from ..format.vocabulary import BLANK_WORDS, COUNT_UNITS, UNIT_WAN_YUAN, UNIT_YUAN
+
+_UNITS = "|".join(re.escape(u) for u in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS))
+_NUMBER = rf"(?P<sign>[+-])?(?P<digits>\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?P<fraction>\.\d+)?(?P<unit>{_UNITS})?"
+_BLANK_MARKS = "/\\—–-~～"
+_BLANK = rf"[{re.escape(_BLANK_MARKS)}]{{1,3}}|" + "|".join(re.escape(w) for w in BLANK_WORDS)
+NUMBER_RE = re.compile(_NUMBER)
+VALUE_RE = re.compile(f"(?:{_NUMBER})|(?:{_BLANK})")
+_WORD = re.compile(r"\S+")
+# Digits run into the end of a label: 本年新收政府信息公开申请数量640020470.
+_GLUED = re.compile(rf"(?P<label>.*[^\d\s.,+\-/])(?P<digits>[+-]?\d+(?:[+-]\d+)*(?:\.\d+)?(?:{_UNITS})?)")
+# The last character of every value: a text ending otherwise has none (most prose lines).
+_VALUE_ENDINGS = frozenset(
+    "0123456789" + _BLANK_MARKS + "".join(w[-1] for w in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS, *BLANK_WORDS))
+)
+
+
+@functools.lru_cache(maxsize=4096)  # value cells are mostly the same few texts
+def is_value(text: str) -> bool:
+    return VALUE_RE.fullmatch(text) is not None
+
+
+def split_values(text: str) -> tuple[str, list[tuple[str, int]]]:
+    """Split ``label 1 2 3`` into the label and its trailing values with their 0-based offsets."""
+    stripped = text.rstrip()
+    if not stripped or stripped[-1] not in _VALUE_ENDINGS:
+        return stripped, []
+    words = [(m.group(), m.start()) for m in _WORD.finditer(text)]
+    count = len(words)
+    while count and is_value(words[count - 1][0]):
+        count -= 1
+    values = words[count:]
+    if count:
+        last, start = words[count - 1]
+        glued = _GLUED.fullmatch(last)
+        if glued:
+            values.insert(0, (glued["digits"], start + glued.start("digits")))
+            return text[: start + glued.end("label")].rstrip(), values
+        return text[: start + len(last)], values
+    return "", values
+
+
+@attrs.frozen
+class Number:
+    """A value cell read without knowing its column: a Decimal with its unit, or a blank."""
+
+    amount: Decimal | None  # None: printed blank
+    unit: str | None
+
+    @property
+    def is_blank(self) -> bool:
+        return self.amount is None
+
+
+@functools.lru_cache(maxsize=4096)  # a report is mostly the same few small numbers
+def read_number(text: str) -> Number:
+    """Read one value cell (``is_value(text)`` must hold)."""
+    match = NUMBER_RE.fullmatch(text)
+    if match is None:
+        return Number(None, None)
+    digits = match["digits"].replace(",", "").replace("，", "")
+    amount = Decimal(f"{match['sign'] or ''}{digits}{match['fraction'] or ''}")
+    return Number(amount, match["unit"])
+
+
+def to_wan_yuan(number: Number) -> Decimal | None:
+    """A money cell in 万元, the unit of every amount in the tables (251000元 → 25.1)."""
+    if number.amount is None:
+        return None
+    if number.unit == UNIT_YUAN:
+        return number.amount / 10000
+    return number.amount

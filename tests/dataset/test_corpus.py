@@ -1,0 +1,119 @@
+"""gixr corpus: a folder of 200 seed copies and two bad files, to JSONL, CSV and Parquet, resumed,
+and on Dask."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import pytest
+from click.testing import CliRunner
+from conftest import SEED_NAMES, SEEDS
+
+import gixr_grammar
+from gixr_grammar.cli.main import main
+from gixr_grammar.dataset.corpus import run
+from gixr_grammar.dataset.serialize import report_to_dict
+
+COPIES = 40  # × 5 seeds = 200 reports
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("corpus")
+    for copy in range(COPIES):
+        folder = root / f"agency{copy:02}"
+        folder.mkdir()
+        for name in SEED_NAMES:
+            shutil.copy(SEEDS / f"{name}.txt", folder / f"{name}.txt")
+    (root / "bad").mkdir()
+    (root / "bad" / "empty.txt").write_bytes(b"")
+    (root / "bad" / "binary.txt").write_bytes(os.urandom(4096))
+    (root / "bad" / "notes.pdf").write_bytes(b"%PDF")  # not a text format: not searched for
+    return root
+
+
+def records(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_jsonl_has_one_record_per_file_and_bad_files_are_error_records(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    counts = run([corpus], out, workers=2)
+    assert (counts["ok"], counts["error"]) == (200, 2)
+    found = records(out)
+    assert len(found) == 202
+    errors = {Path(str(r["path"])).name: r["error"] for r in found if r["status"] == "error"}
+    assert set(errors) == {"empty.txt", "binary.txt"}
+    assert str(errors["empty.txt"]).startswith("EmptyInputError")
+    assert str(errors["binary.txt"]).startswith("NotTextError")
+    first = next(r for r in found if str(r["path"]).endswith(f"{SEED_NAMES[1]}.txt"))
+    assert first["cells"] == report_to_dict(gixr_grammar.parse_file(str(first["path"])), findings=False)["cells"]
+    assert first["findings"] == {"failed": 9, "warning": 1}
+    assert len(str(first["sha256"])) == 64
+
+
+def test_resume_processes_only_new_and_changed_files(corpus: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(corpus / "agency00", folder)
+    out = tmp_path / "out.jsonl"
+    assert run([folder], out)["ok"] == 5
+    shutil.copy(SEEDS / f"{SEED_NAMES[0]}.txt", folder / "new.txt")
+    (folder / f"{SEED_NAMES[4]}.txt").write_text(
+        (SEEDS / f"{SEED_NAMES[4]}.txt").read_text(encoding="utf-8") + "\n补充说明。\n", encoding="utf-8"
+    )
+    with out.open("a", encoding="utf-8") as f:
+        f.write('{"path": "cut short by an interrupted r')
+    counts = run([folder], out, resume=True)
+    assert (counts["ok"], counts["skipped"]) == (2, 4)
+    found = records(out)  # the half-written record is gone, every line parses
+    assert len(found) == 7
+    assert [Path(str(r["path"])).name for r in found[-2:]] == [f"{SEED_NAMES[4]}.txt", "new.txt"]
+
+
+def test_parquet_and_csv_are_tidy_long_tables(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.parquet"
+    run([corpus], out, workers=2)
+    table = pq.read_table(out)
+    totals = table.filter(pc.equal(table.column("address"), "t3.new_received.total"))
+    assert totals.num_rows == 200
+    assert set(totals.column("path").to_pylist()) == {str(p) for p in corpus.rglob("0*.txt")}
+    assert table.filter(pc.equal(table.column("status"), "error")).num_rows == 2
+    amounts = table.filter(pc.equal(table.column("address"), "t2.procurement.amount"))  # records come as done
+    row = amounts.filter(pc.equal(amounts.column("agency"), "信阳市人民政府")).slice(0, 1).to_pylist()[0]
+    assert (row["agency"], row["year"], row["template"], str(row["value"])) == (
+        "信阳市人民政府",
+        2020,
+        "2019",
+        "220076.8468000000",
+    )
+    assert row["line"] == 39
+    csv_out = tmp_path / "out.csv"
+    run([corpus / "agency00", corpus / "bad"], csv_out)
+    rows = list(csv.DictReader(csv_out.open(encoding="utf-8")))
+    cells = sum(len(gixr_grammar.parse_file(SEEDS / f"{n}.txt").cells()) - 3 for n in SEED_NAMES)  # meta.* aside
+    assert len(rows) == cells + 2  # and a row for each bad file
+    amount = next(r for r in rows if r["address"] == "t2.procurement.amount" and r["agency"] == "平原示范区")
+    assert amount["value"] == "77180.86"
+
+
+def test_dask_writes_the_same_records(corpus: Path, tmp_path: Path) -> None:
+    local, dask = tmp_path / "local.jsonl", tmp_path / "dask.jsonl"
+    run([corpus / "agency00", corpus / "bad"], local, workers=1)
+    run([corpus / "agency00", corpus / "bad"], dask, workers=2, engine="dask")
+    by_path = lambda path: sorted(records(path), key=lambda r: str(r["path"]))  # noqa: E731
+    assert by_path(dask) == by_path(local)
+
+
+def test_the_command_reports_a_summary(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(main, ["corpus", str(corpus / "bad"), str(corpus / "agency01"), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "7 files" in result.stderr and "5 ok, 2 errors" in result.stderr
+    bad = CliRunner().invoke(main, ["corpus", str(corpus / "bad"), "-o", str(tmp_path / "out.xlsx")])
+    assert bad.exit_code == 2 and "must end in .jsonl, .csv or .parquet" in bad.stderr

@@ -1,0 +1,191 @@
+"""Each grammar on small inputs, in the layouts FORMAT.md describes."""
+
+from __future__ import annotations
+
+import logging
+import re
+from decimal import Decimal
+
+import pytest
+from lark import Lark, logger
+from reports import T2_2019, T2_2021, T3_2019_ROWS, T3_HEADER, T4, report
+
+import gixr_grammar
+from gixr_grammar import CellStatus
+from gixr_grammar.api import parse_tree
+from gixr_grammar.parse.grammar import grammar_dir
+from gixr_grammar.parse.scanner import CellScanner
+
+
+def test_the_only_conflicts_are_greedy_tables(caplog: pytest.LogCaptureFixture) -> None:
+    """LALR resolves shift/reduce as shift; ours must all mean 'the table goes on'."""
+    logger.setLevel(logging.DEBUG)
+    with caplog.at_level(logging.DEBUG, logger="lark"):
+        Lark.open(str(grammar_dir() / "report.lark"), parser="lalr", lexer=CellScanner, debug=True)
+    reduced = {m.group(1) for m in re.finditer(r" \* <(\S+) :", caplog.text)}
+    assert reduced, "conflicts were expected and logged"
+    assert reduced <= {"table2", "table2__t2_block", "table2__t2_unmarked", "table3", "table3__t3_header", "table4"}
+
+
+def test_tree_view_names_rows() -> None:
+    tree, _ = parse_tree(report())
+    rows = [t for t in tree.iter_subtrees() if t.data == "table3__t3_row"]
+    assert str(rows[0].children[0]) == "一、本年新收政府信息公开申请数量"
+
+
+def test_table2_2019_signs_blanks_units() -> None:
+    cells = gixr_grammar.parse(report()).cells()
+    assert cells["meta.template"] == "2019"
+    assert cells["t2.licensing.items_change"] == 1036
+    assert cells["t2.other_services.items_change"] == -8
+    assert cells["t2.enforcement.items_last_year"] is None
+    assert cells["t2.enforcement.items_change"] is None
+    assert cells["t2.fees.items_change"] is None
+    assert cells["t2.procurement.amount"] == Decimal("25.1")
+
+
+def test_table2_2021() -> None:
+    t2 = T2_2021
+    cells = gixr_grammar.parse(report(t2=t2)).cells()
+    assert cells["meta.template"] == "2021"
+    assert cells["t2.normative_documents.in_force"] == 74
+    assert cells["t2.fees.amount"] == Decimal("144.4399")
+    assert "t2.fees.items_last_year" not in cells
+    assert "t2.other_services.decisions" not in cells
+
+
+def test_table3_2021_other_subrows() -> None:
+    rows = T3_2019_ROWS.replace(
+        "\t（六）其他处理\t\t0\t0\t0\t0\t0\t0\t0\n",
+        "\t（六）其他处理\t1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n"
+        "\t\t2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请\t0\t0\t0\t0\t0\t0\t0\n"
+        "\t\t3.其他\t0\t0\t0\t0\t0\t0\t0\n",
+    )
+    cells = gixr_grammar.parse(report(t3=T3_HEADER + rows)).cells()
+    assert "t3.other.total" not in cells
+    assert cells["t3.other_misc.total"] == 0
+    assert cells["t3.other_unpaid_fee.natural_person"] == 0
+    assert len([k for k in cells if k.startswith("t3.")]) == 25 * 7
+
+
+def test_table3_2019_single_other_row() -> None:
+    cells = gixr_grammar.parse(report()).cells()
+    assert cells["t3.other.total"] == 0
+    assert len([k for k in cells if k.startswith("t3.")]) == 23 * 7
+
+
+def test_space_separated_with_split_labels_and_spaces_in_words() -> None:
+    t3 = "\n".join(
+        line.replace("\t", " ").replace("本年度办理结果", "本 年度办 理结果").replace("不予公开", "不予公 开")
+        for line in (T3_HEADER + T3_2019_ROWS).splitlines()
+    )
+    cells = gixr_grammar.parse(report(t3=t3.replace("一、本年新收", "一、\t本年新收"))).cells()
+    assert cells["t3.new_received.total"] == 6
+    assert cells["t3.granted.commercial"] == 1
+    assert cells["t3.denied_state_secret.total"] == 0
+
+
+def test_markdown_pipe_table_with_page_number() -> None:
+    t4 = "| 行政复议 | | | | | 行政诉讼 |\n|---|---|---|---|---|---|\n- 4 -\n| 5 | 1 | 4 | 3 | 13 | 10 | 3 | 4 | 0 | 17 | 3 | 1 | 1 | 0 | 5 |\n"
+    result = gixr_grammar.parse(report(t4=t4))
+    assert result.cells()["t4.review.total"] == 13
+    assert result.cells()["t4.litigation_after_review.total"] == 5
+    assert result.table(4).rows[0].placement == "exact"  # type: ignore[union-attr]  # - 4 - is no value
+
+
+def test_page_numbers_are_ignored_in_prose_and_in_one_cell_per_line_rows() -> None:
+    text = report().replace("存在的问题是公开不够及时。", "存在的问题是\n- 5 -\n公开不够及时。")
+    assert "- 5 -" not in gixr_grammar.parse(text).section(5).body  # type: ignore[union-attr]
+    cells = "".join(
+        f"\t{v}\n" for v in ["1", "0", "0", "0", "1", "2", "0", "- 6 -", "0", "0", "2", "0", "0", "0", "0", "0"]
+    )
+    result = gixr_grammar.parse(report(t4="\t行政复议\n\t行政诉讼\n\n" + cells))
+    assert result.cells()["t4.litigation_direct.total"] == 2
+    assert result.table(4).rows[0].placement == "exact"  # type: ignore[union-attr]
+
+
+def test_kangxi_pdf_text_one_row_per_line() -> None:
+    t4 = "⾏政复议 ⾏政诉讼\n\n结果维持 结果纠正 其他结果 尚未审结 总计\n\n1 0 0 0 1 2 0 0 0 2 0 0 0 0 0\n"
+    cells = gixr_grammar.parse(report(t4=t4)).cells()
+    assert cells["t4.litigation_direct.total"] == 2
+
+
+def test_mistyped_numbered_label_is_placed_by_its_number() -> None:
+    rows = T3_2019_ROWS.replace("2.其他法律行政法规禁止公开\t0", "2.其他法规禁公文件\t0")
+    result = gixr_grammar.parse(report(t3=T3_HEADER + rows))
+    assert result.cells()["t3.denied_prohibited_by_law.total"] == 0
+    assert [d.code for d in result.diagnostics if d.code == "label_mismatch"] == ["label_mismatch"]
+
+
+def test_unknown_row_is_reported_with_its_values() -> None:
+    t2 = T2_2019.replace("规范性文件\t4\t5\t6\n", "规范性文件\t4\t5\t6\n其他主动公开文件\t7\t8\t9\n")
+    result = gixr_grammar.parse(report(t2=t2))
+    unknown = [d for d in result.diagnostics if d.code == "unknown_row"]
+    assert len(unknown) == 1 and unknown[0].found == "其他主动公开文件 7 8 9"
+
+
+def test_one_cell_per_line_table() -> None:
+    t4 = "\t行政复议\n\t行政诉讼\n\n" + "".join(
+        f"\t{v}\n" for v in ["1", "0", "0", "0", "1", "2", "0", "0", "0", "2", "0", "0", "0", "0", "0"]
+    )
+    cells = gixr_grammar.parse(report(t4=t4)).cells()
+    assert cells["t4.litigation_direct.upheld"] == 2
+
+
+def test_document_structure() -> None:
+    result = gixr_grammar.parse(report())
+    assert [s.kind for s in result.sections] == [
+        "overview",
+        "proactive",
+        "requests",
+        "review_litigation",
+        "problems",
+        "other",
+    ]
+    assert result.section(1).subsections[0].heading == "（一）主动公开".replace("（", "(").replace("）", ")")  # type: ignore[union-attr]
+    assert result.section(5).headings == ("下一步工作打算",)  # type: ignore[union-attr]
+    assert {d.code for d in result.diagnostics} == {"unit_converted"}
+
+
+@pytest.mark.parametrize(
+    ("title", "agency", "year"),
+    [
+        ("2019年上海市人民政府办公厅政府信息公开工作年度报告", "上海市人民政府办公厅", 2019),
+        ("# 《信阳市人民政府2020年度政府信息公开工作年度报告》", "信阳市人民政府", 2020),
+        ("平原示范区2020年度政府信息公开工作\n\n年度报告", "平原示范区", 2020),
+    ],
+)
+def test_titles(title: str, agency: str, year: int) -> None:
+    meta = gixr_grammar.parse(report(title=title)).meta
+    assert (meta.agency, meta.year) == (agency, year)
+
+
+def test_title_after_first_heading() -> None:
+    text = report(title="").replace(
+        "一、总体情况\n", "一、总体情况\n\n南阳市政府办公室2020年政府信息公开工作年度报告\n", 1
+    )
+    assert gixr_grammar.parse(text).meta.agency == "南阳市政府办公室"
+
+
+def test_missing_table_and_section_are_diagnosed() -> None:
+    text = report().split("四、政府信息公开行政复议")[0]
+    codes = {(d.code, d.expected) for d in gixr_grammar.parse(text).diagnostics}
+    assert ("missing_table", "行政复议、行政诉讼情况") in codes
+    assert ("missing_section", "六、其他需要报告的事项") in codes
+
+
+def test_t4_short_row_left_unknown_when_arithmetic_cannot_decide() -> None:
+    t4 = T4.replace("1\t0\t0\t0\t1\t2\t0\t0\t0\t2\t0\t0\t0\t0\t0", "1\t0\t0\t0\t1\t2\t0\t0\t0\t2\t0\t0\t0\t0")
+    result = gixr_grammar.parse(report(t4=t4))
+    records = result.cell_records()
+    assert records["t4.review.upheld"].value == 1
+    assert records["t4.litigation_after_review.total"].value == 0
+    assert any(d.code == "short_row" for d in result.diagnostics)
+
+
+def test_inferred_cell_is_marked() -> None:
+    rows = T3_2019_ROWS.replace("\t（一）予以公开\t\t3\t1\t0\t0\t0\t0\t4", "\t（一）予以公开\t\t3\t1\t0\t0\t0\t4")
+    result = gixr_grammar.parse(report(t3=T3_HEADER + rows))
+    row = result.table(3).row("granted")  # type: ignore[union-attr]
+    assert [c.value for c in row.cells] == [3, 1, 0, 0, 0, 0, 4]
+    assert CellStatus.INFERRED in {c.status for c in row.cells}

@@ -1,0 +1,108 @@
+"""Repair of broken rows: short and long rows, and digits run together with no separator."""
+
+from __future__ import annotations
+
+from conftest import SEED_NAMES, seed_text
+from reports import T3_2019_ROWS, T3_HEADER, T4, report
+
+import gixr_grammar
+from gixr_grammar import CellStatus
+from gixr_grammar.format.rules import t3_equations
+from gixr_grammar.format.schema import T3_COLUMNS, address
+from gixr_grammar.repair.glued import local_rules
+from gixr_grammar.repair.placement import place_row
+from gixr_grammar.synth.render import Layout, render_report
+from gixr_grammar.text.layout import RawCell
+
+T3_ADDRESSES = tuple(address(3, "new_received", c.key) for c in T3_COLUMNS)
+
+
+def glued_rows(rows: str) -> str:
+    """The rows as a crawler prints them: labels and digits with every separator lost."""
+    out = []
+    for line in rows.splitlines():
+        cells = [c for c in line.split("\t") if c]
+        out.append("".join(c for c in cells if not c.isdigit()) + "".join(c for c in cells if c.isdigit()))
+    return "\n".join(out) + "\n"
+
+
+def test_the_issue_example_splits_one_way() -> None:
+    cell = RawCell("640020470", 3, 17, glued=True)
+    placement = place_row(
+        [cell], 7, rules=local_rules(t3_equations(("new_received",)), {"new_received": T3_ADDRESSES})["new_received"]
+    )
+    assert placement.how == "glued"
+    assert [[s.cell.text for s in c if s.cell] for c in placement.candidates] == [["64", "0", "0", "2", "0", "4", "70"]]
+    assert [s.cell.column for s in placement.candidates[0] if s.cell] == [17, 19, 20, 21, 22, 23, 24]
+
+
+def test_glued_table_three_is_recovered_by_its_arithmetic() -> None:
+    result = gixr_grammar.parse(report(t3=T3_HEADER + glued_rows(T3_2019_ROWS)))
+    expected = gixr_grammar.parse(report()).cells()
+    t3 = {k: v for k, v in result.cells().items() if k.startswith("t3.")}
+    assert t3 == {k: v for k, v in expected.items() if k.startswith("t3.")}
+    glued = [d for d in result.diagnostics if d.code == "glued_digits"]
+    assert len(glued) == 23 and all(d.severity.value == "info" for d in glued)
+    assert result.table(3).row("granted").placement == "glued"  # type: ignore[union-attr]
+
+
+def test_glued_seed_tables_are_never_wrong() -> None:
+    """Seed 000 with every separator of its tables lost: table 三 comes back whole; where table 二
+    (no arithmetic) has several splits, the cells stay unknown with the candidates named."""
+    original = gixr_grammar.parse(seed_text(SEED_NAMES[0]))
+    result = gixr_grammar.parse(render_report(original.cells(), Layout.GLUED))
+    cells = result.cells()
+    wrong = {k: (v, cells.get(k)) for k, v in original.cells().items() if cells.get(k) not in (v, None)}
+    assert wrong == {}
+    assert all(cells[k] == v for k, v in original.cells().items() if k.startswith(("t3.", "t4.")))
+    assert cells["t2.licensing.decisions"] is None
+    ambiguous = next(d for d in result.diagnostics if d.code == "ambiguous_placement" and "licensing" in d.message)
+    assert "Candidates: 4 4 321167545 | 4 43 21167545" in ambiguous.message
+    assert ambiguous.found == "44321167545"
+
+
+def test_glued_row_with_no_consistent_split_stays_unknown() -> None:
+    rows = T3_2019_ROWS.replace(
+        "一、本年新收政府信息公开申请数量\t\t5\t1\t0\t0\t0\t0\t6", "一、本年新收政府信息公开申请数量5100007"
+    )
+    result = gixr_grammar.parse(report(t3=T3_HEADER + rows))
+    assert result.cells()["t3.new_received.natural_person"] is None
+    diagnostic = next(d for d in result.diagnostics if d.code == "glued_digits")
+    assert "no way to cut them" in diagnostic.message and diagnostic.found == "5100007"
+    assert any(f.rule == "repaired_row" for f in gixr_grammar.check(result))
+
+
+def test_short_rows_of_seed_002_name_the_rule_that_forced_them() -> None:
+    result = gixr_grammar.parse(seed_text(SEED_NAMES[2]))
+    row = result.table(3).row("granted")  # type: ignore[union-attr]
+    assert [c.value for c in row.cells] == [2, 0, 0, 0, 0, 16, 18]
+    inferred = [c for c in row.cells if c.status is CellStatus.INFERRED]
+    assert [c.address for c in inferred] == [
+        "t3.granted.commercial",
+        "t3.granted.research",
+        "t3.granted.social_welfare",
+        "t3.granted.legal_service",
+    ]
+    assert {c.inferred_by for c in inferred} == {"row_total"}
+    note = next(d for d in result.diagnostics if d.code == "inferred_cell" and d.line == 53)
+    assert "商业企业 = 0 (row_total)" in note.message
+    short = [r.key for r in result.table(3).rows if r.placement == "short"]  # type: ignore[union-attr]
+    assert short[0] == "granted" and short[-1] == "other_unpaid_fee" and len(short) == 20
+
+
+def test_long_row_prefers_leaving_out_the_trailing_cell() -> None:
+    """A 16-value row of table 四 whose sums do not decide: the trailing extra cell is left out."""
+    t4 = T4.replace("0\t0\t0\t0\t0\n", "0\t0\t0\t0\t3\t9\n")  # review 1 0 0 0 1 … and a wrong total
+    result = gixr_grammar.parse(report(t4=t4))
+    cells = result.cells()
+    assert cells["t4.litigation_after_review.total"] == 3
+    assert any(f.rule == "review_total" for f in gixr_grammar.check(result) if f.failed)
+
+
+def test_an_empty_cell_between_numbers_is_a_blank_not_a_lost_cell() -> None:
+    """Tabs between printed numbers delimit a real cell; only the ends of a row are open to doubt."""
+    result = gixr_grammar.parse(report(t4=T4.replace("1\t0\t0\t0\t1\t2", "1\t\t0\t0\t1\t2")))
+    cell = result.cell_records()["t4.review.corrected"]
+    assert (cell.value, cell.status) == (None, CellStatus.BLANK)
+    assert result.cells()["t4.review.total"] == 1
+    assert result.table(4).rows[0].placement == "window"  # type: ignore[union-attr]

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from gixr_grammar.text.values import is_value, read_number, split_values, to_wan_yuan
+
+
+@pytest.mark.parametrize(
+    "text", ["0", "+1036", "-8", "1,167,545", "77180.86万元", "251000元", "12件", "/", "—", "-", "无"]
+)
+def test_values(text: str) -> None:
+    assert is_value(text)
+
+
+@pytest.mark.parametrize("text", ["2020年", "1.属于国家秘密", "74.3%", "第二十条第(一)项", "IPv6"])
+def test_not_values(text: str) -> None:
+    assert not is_value(text)
+
+
+def test_split_trailing_values() -> None:
+    assert split_values("规章 0 0 0") == ("规章", [("0", 3), ("0", 5), ("0", 7)])
+    assert split_values("行政强制 无 — 3") == ("行政强制", [("无", 5), ("—", 7), ("3", 9)])
+    assert split_values("5 1 4") == ("", [("5", 0), ("1", 2), ("4", 4)])
+    assert split_values("3.其他") == ("3.其他", [])
+
+
+def test_digits_run_into_a_label_are_split_off() -> None:
+    assert split_values("一、本年新收政府信息公开申请数量640020470") == (
+        "一、本年新收政府信息公开申请数量",
+        [("640020470", 16)],
+    )
+
+
+def test_reading_numbers() -> None:
+    assert read_number("1,167,545").amount == Decimal(1167545)
+    assert read_number("-8").amount == Decimal(-8)
+    assert read_number("—").is_blank
+    assert to_wan_yuan(read_number("251000元")) == Decimal("25.1")
+    assert to_wan_yuan(read_number("77180.86万元")) == Decimal("77180.86")
