@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from strategies import Cells, report_cells, styles
 
 import gixr_grammar
-from gixr_grammar.repair.glued import LocalRule, split_digits
+from gixr_grammar.repair.glued import LocalRule, SearchStopped, split_digits
 from gixr_grammar.synth.render import Layout, Style, render_report
 from gixr_grammar.text.normalize import normalize
 
@@ -91,7 +91,7 @@ def test_digit_search_finds_exactly_the_consistent_splits(
     text = "".join(map(str, values))
     assume(len(text) <= 20)
     found = split_digits(text, width, rules)
-    assert found is not None and set(found) == _brute_splits(text, width, rules)
+    assert not isinstance(found, SearchStopped) and set(found) == _brute_splits(text, width, rules)
 
 
 @given(
@@ -107,7 +107,7 @@ def test_digit_search_with_signs_checks_the_rules_on_whole_splits(
     text = "".join(f"{v:+d}" if plus else str(v) for v in values)
     assume(len(text) <= 20 and ("-" in text or "+" in text))
     found = split_digits(text, width, rules)
-    assert found is not None and set(found) == _brute_splits(text, width, rules)
+    assert not isinstance(found, SearchStopped) and set(found) == _brute_splits(text, width, rules)
 
 
 @given(report_cells(), styles([*Layout]), st.text(max_size=200))

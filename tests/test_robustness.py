@@ -4,6 +4,7 @@ Report or a GixrError; artefacts that change no number change no number; damaged
 from __future__ import annotations
 
 import codecs
+import random
 import re
 import time
 
@@ -131,3 +132,21 @@ def test_ten_megabytes_finish() -> None:
     big = text * (10_000_000 // len(text.encode()) + 1)
     report = gixr_grammar.parse(big)
     assert report.meta.agency == "信阳市人民政府"
+
+
+def test_every_table_row_glued_at_its_longest_is_bounded() -> None:
+    """Each table 三 row 84 random digits (seven 12-digit numbers: the longest run searched) and table
+    四 180: the report's searches share one bound, so the whole stays fast and says where it stopped."""
+    digits = random.Random(1)
+    lines = []
+    for line in seed_text(SEED_NAMES[0]).splitlines():
+        cells = [c for c in line.split("\t") if c.strip()]
+        numbers = [c for c in cells[1:] if c.isdigit()]
+        if len(numbers) in (7, 15):
+            line = cells[0] + "".join(digits.choice("0123456789") for _ in range(len(numbers) * 12))
+        lines.append(line)
+    start = time.perf_counter()
+    report = gixr_grammar.parse("\n".join(lines))
+    assert time.perf_counter() - start < MAX_SECONDS
+    stopped = [d for d in report.diagnostics if d.code == "search_stopped"]
+    assert stopped and any("report's bound" in d.message for d in stopped)

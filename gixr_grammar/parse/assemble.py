@@ -10,6 +10,7 @@ from ..errors import NotAReportError
 from ..format.schema import Template, template_for_year
 from ..format.vocabulary import SECTION_TITLES, TABLE_TITLES
 from ..model import Diagnostic, Report, ReportKind, Section, Severity, Table
+from ..repair.glued import SplitBudget
 from .drafts import DocumentDraft, SectionDraft, TableDraft
 from .sections import body_text, build_meta, build_section, section_number, walk_all
 from .tables import build_table2, build_table3, build_table4, t2_header_templates, t2_template
@@ -128,15 +129,16 @@ def _build_tables(
     drafts: dict[int, list[TableDraft]], template: Template | None, diagnostics: list[Diagnostic]
 ) -> tuple[Table, ...]:
     tables = []
+    budget = SplitBudget()  # the digit searches of the whole report share one bound
     for number, parts in sorted(drafts.items()):
         draft = TableDraft(number, tuple(b for part in parts for b in part.blocks))
         if number == 2:
             assert template is not None
-            table, found = build_table2(draft, template)
+            table, found = build_table2(draft, template, budget)
         elif number == 3:
-            table, found = build_table3(draft)
+            table, found = build_table3(draft, budget)
         else:
-            table, found = build_table4(draft)
+            table, found = build_table4(draft, budget)
         tables.append(table)
         diagnostics.extend(found)
     return tuple(tables)

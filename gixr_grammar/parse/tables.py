@@ -28,7 +28,7 @@ from ..format.schema import (
 )
 from ..format.vocabulary import T2_TEMPLATE_BLOCKS, UNIT_YUAN, label_of
 from ..model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
-from ..repair.glued import local_rules
+from ..repair.glued import SplitBudget, local_rules
 from ..repair.placement import Placed, RowPlacement, layout_padding, place_row
 from ..repair.resolution import resolve
 from ..text.layout import RawCell
@@ -46,9 +46,11 @@ _ROWS_2019_ONLY = {"OTHER_SERVICES", "PROCUREMENT"}
 
 @attrs.define
 class Builder:
-    """Collects the diagnostics of building one table."""
+    """Collects the diagnostics of building one table; ``budget`` is what the report's digit
+    searches may still take (shared by its tables)."""
 
     number: int
+    budget: SplitBudget
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
 
     def report(
@@ -118,7 +120,7 @@ class Builder:
         one_value = {key: addresses[key] for key, (draft, _) in rows.items() if _printed(draft) == 1}
         rules = local_rules(equations, one_value) if one_value else {}  # for glued digits (place_row)
         placements = {
-            key: place_row(_value_cells(draft), spec.width, padding[spec.width], rules.get(key, ()))
+            key: place_row(_value_cells(draft), spec.width, padding[spec.width], rules.get(key, ()), self.budget)
             for key, (draft, spec) in rows.items()
         }
         resolution = resolve(placements, addresses, equations)
@@ -166,19 +168,30 @@ class Builder:
                 expected=f"{spec.width} values",
                 found=printed,
             )
-        elif placement.how == "glued":
+        elif placement.how == "glued" and placement.stopped is None:
             first, ways = placement.printed[0], len(placement.candidates)
             fit = {0: "no way", 1: "one way"}.get(ways, f"{ways} ways")
             self.report(
                 "glued_digits",
                 Severity.INFO if ways == 1 else Severity.WARNING,
                 f"{where}: its digits {first.text} run together with no separator; {fit} to cut them into "
-                f"{spec.width} numbers without leading zeros fits the row's arithmetic"
-                + ("" if ways else " (or there were too many to try)"),
+                f"{spec.width} numbers without leading zeros fits the row's arithmetic",
                 first.line,
                 column=first.column,
                 expected=f"{spec.width} numbers",
                 found=printed,
+            )
+        if placement.stopped is not None:
+            first = placement.printed[0]
+            self.report(
+                "search_stopped",
+                Severity.WARNING,
+                f"{where}: its digits {first.text} may hold several numbers run together, but "
+                f"{placement.stopped.reason}; the cells it would have decided are left unknown",
+                first.line,
+                column=first.column,
+                expected=f"{spec.width} numbers",
+                found=first.text,
             )
         if remaining:
             shown = [" ".join("?" if v is None else _plain(v) for v in values) for values in remaining[:MAX_SHOWN]]
@@ -295,8 +308,8 @@ def t2_template(drafts: Sequence[TableDraft]) -> Template | None:
     return None
 
 
-def build_table2(draft: TableDraft, template: Template) -> tuple[Table, list[Diagnostic]]:
-    builder = Builder(2)
+def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> tuple[Table, list[Diagnostic]]:
+    builder = Builder(2, budget)
     specs = t2_rows(template)
     rows: dict[str, tuple[RowDraft, RowSpec]] = {}
     markers = {compact(normalize_line(b[0])) for b in T2_TEMPLATE_BLOCKS[template.value]}
@@ -325,8 +338,8 @@ def build_table2(draft: TableDraft, template: Template) -> tuple[Table, list[Dia
     return table, builder.diagnostics
 
 
-def build_table3(draft: TableDraft) -> tuple[Table, list[Diagnostic]]:
-    builder = Builder(3)
+def build_table3(draft: TableDraft, budget: SplitBudget) -> tuple[Table, list[Diagnostic]]:
+    builder = Builder(3, budget)
     rows: dict[str, tuple[RowDraft, RowSpec]] = {}
     group: str | None = None
     for row in (r for b in draft.blocks for r in b.rows()):
@@ -387,9 +400,9 @@ def _t3_key(builder: Builder, row: RowDraft, group: str | None) -> str | None:
     return None
 
 
-def build_table4(draft: TableDraft) -> tuple[Table, list[Diagnostic]]:
+def build_table4(draft: TableDraft, budget: SplitBudget) -> tuple[Table, list[Diagnostic]]:
     """Table 四 prints its three groups as one row of fifteen values: placed as one, split in three."""
-    builder = Builder(4)
+    builder = Builder(4, budget)
     value_rows = [r for b in draft.blocks for r in b.rows()]
     rows: list[Row] = []
     if value_rows:

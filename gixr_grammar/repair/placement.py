@@ -20,7 +20,7 @@ import attrs
 
 from ..text.layout import RawCell
 from ..text.values import Number, is_value, read_number
-from .glued import LocalRule, split_digits
+from .glued import LocalRule, SearchStopped, SplitBudget, split_digits
 
 MAX_CANDIDATES = 5000  # per row; past this, only the left- and right-aligned placements are tried
 
@@ -93,13 +93,19 @@ class RowPlacement:
     # blanks; a long row: the trailing extra cells left out), taken when the arithmetic does not
     # prefer another placement.
     preferred: bool = False
+    stopped: SearchStopped | None = None  # the digit search that did not finish: its cuts are missing
 
 
 def place_row(
-    cells: Sequence[RawCell], width: int, padding: Padding = Padding(), rules: Sequence[LocalRule] = ()
+    cells: Sequence[RawCell],
+    width: int,
+    padding: Padding = Padding(),
+    rules: Sequence[LocalRule] = (),
+    budget: SplitBudget | None = None,
 ) -> RowPlacement:
     """The candidate placements of a row's value cells (empty cells included) in ``width`` columns,
-    the table's layout ``padding`` set aside; ``rules`` are the row's own equations."""
+    the table's layout ``padding`` set aside; ``rules`` are the row's own equations, ``budget`` the
+    steps the report's digit searches may still take."""
     cells = padding.strip(cells)
     printed = tuple(c for c in cells if c.text)
     slots = [printed_cell(c) for c in printed]
@@ -109,22 +115,24 @@ def place_row(
         return RowPlacement((tuple(slots),), "exact", printed)
     if len(printed) > width:
         return RowPlacement(tuple(_leaving_out(slots, width)), "long", printed, preferred=True)
-    splits = _digit_splits(printed[0], width, rules) if len(printed) == 1 else []
+    found = split_digits(printed[0].text, width, rules, budget) if len(printed) == 1 else []
+    stopped, splits = (
+        (found, []) if isinstance(found, SearchStopped) else (None, _digit_splits(printed[0], width, found))
+    )
     if printed[0].glued and (width > 1 or not is_value(printed[0].text)):  # separators lost: not one number
-        return RowPlacement(tuple(splits), "glued", printed)
+        return RowPlacement(tuple(splits), "glued", printed, stopped=stopped)
     window = _only_window(cells, width)
     blanks = () if window is None else tuple(printed_cell(c) for c in window)
     if window is not None and window[0].text and window[-1].text:  # blanks between printed cells, not padding
         return RowPlacement((blanks,), "window", printed)
     gaps = [*_with_gaps(slots, width), *splits]
     if window is None:
-        return RowPlacement(tuple(gaps), "short", printed)
-    return RowPlacement((blanks, *gaps), "window", printed, preferred=True)
+        return RowPlacement(tuple(gaps), "short", printed, stopped=stopped)
+    return RowPlacement((blanks, *gaps), "window", printed, preferred=True, stopped=stopped)
 
 
-def _digit_splits(cell: RawCell, width: int, rules: Sequence[LocalRule]) -> list[Candidate]:
-    """The placements of a run of digits cut into ``width`` numbers the row's rules allow (``glued``)."""
-    found = split_digits(cell.text, width, rules) or []
+def _digit_splits(cell: RawCell, width: int, found: Sequence[tuple[int, ...]]) -> list[Candidate]:
+    """The placements of a run of digits cut at the start offsets ``found`` into ``width`` numbers."""
     out: list[Candidate] = []
     for starts in found:
         bounds = [*starts, len(cell.text)]
