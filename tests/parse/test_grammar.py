@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from conftest import SEED_NAMES, SEEDS
 from lark import Lark, logger
 from reports import T2_2019, T2_2021, T3_2019_ROWS, T3_HEADER, T4, report
 
@@ -189,3 +194,44 @@ def test_inferred_cell_is_marked() -> None:
     row = result.table(3).row("granted")  # type: ignore[union-attr]
     assert [c.value for c in row.cells] == [3, 1, 0, 0, 0, 0, 4]
     assert CellStatus.INFERRED in {c.status for c in row.cells}
+
+
+_PLANT = """
+import os, pickle, sys
+from pathlib import Path
+from lark import Lark
+from gixr_grammar.parse.grammar import grammar_dir
+from gixr_grammar.parse.scanner import CellScanner
+
+class Payload:
+    def __reduce__(self):
+        return (os.mkdir, (sys.argv[1],))
+
+# Lark's own cache, as gixr used it: the file name is computable, so an attacker writes it first.
+Lark.open(str(grammar_dir() / "report.lark"), parser="lalr", lexer=CellScanner, maybe_placeholders=False, cache=True)
+for planted in Path(os.environ["TMPDIR"]).glob(".lark_cache_*"):
+    planted.write_bytes(b"0\\n" + pickle.dumps(Payload()))
+"""
+_OLD_LOAD = (
+    "from lark import Lark; from gixr_grammar.parse.grammar import grammar_dir; "
+    "from gixr_grammar.parse.scanner import CellScanner; "
+    "Lark.open(str(grammar_dir() / 'report.lark'), parser='lalr', lexer=CellScanner, maybe_placeholders=False, "
+    "cache=True)"
+)
+
+
+def test_a_grammar_cache_planted_in_the_temp_folder_is_never_executed(tmp_path: Path) -> None:
+    shared = tmp_path / "tmp"
+    shared.mkdir()
+    shared.chmod(0o777)  # a world-writable temp folder, as /tmp is
+    env = {**os.environ, "TMPDIR": str(shared)}
+    executed = tmp_path / "executed"
+    subprocess.run([sys.executable, "-c", _PLANT, str(executed)], env=env, check=True)
+    planted = sorted(p.name for p in shared.iterdir())
+    assert planted and not executed.exists()
+    parse = f"import gixr_grammar; gixr_grammar.parse(open({str(SEEDS / (SEED_NAMES[0] + '.txt'))!r}, encoding='utf-8').read())"
+    subprocess.run([sys.executable, "-c", parse], env=env, check=True)
+    assert not executed.exists()  # gixr read nothing from the shared folder
+    assert sorted(p.name for p in shared.iterdir()) == planted  # and wrote nothing there
+    subprocess.run([sys.executable, "-c", _OLD_LOAD], env=env, check=False, capture_output=True)
+    assert executed.exists()  # the plant is live: Lark's cache=True runs it
