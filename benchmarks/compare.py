@@ -66,7 +66,7 @@ def compare(baseline: Path, name: str, paths: list[Path], rounds: int) -> None:
         texts = []
         for index, path in enumerate(paths):
             texts.append(Path(tmp) / f"{index}.txt")
-            texts[-1].write_text(decode(path.read_bytes())[0], encoding="utf-8")
+            texts[-1].write_text(decode(path.read_bytes()).text, encoding="utf-8")
         listing = Path(tmp) / "listing"
         listing.write_text("\n".join(str(p) for p in texts))
         for _ in range(rounds):

@@ -16,6 +16,7 @@ from .errors import (
     InputTooLargeError,
     NotAReportError,
     NotTextError,
+    UnreadableFileError,
 )
 from .model import (
     Cell,
@@ -54,6 +55,7 @@ __all__ = [
     "Severity",
     "Subsection",
     "Table",
+    "UnreadableFileError",
     "Verdict",
     "check",
     "check_series",

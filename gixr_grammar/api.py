@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
-from .errors import EmptyInputError, GrammarError, InputTooLargeError
-from .model import Report
+from .errors import EmptyInputError, GrammarError, InputTooLargeError, NotTextError, UnreadableFileError
+from .model import Diagnostic, Report
 from .parse.assemble import assemble
 from .parse.drafts import DocumentDraft
 from .parse.grammar import report_parser
@@ -20,9 +21,18 @@ from .text.normalize import normalize
 from .text.values import is_value, read_number
 
 
-def parse(text: str) -> Report:
-    """Parse the text of one report."""
-    source = scan_input(text)
+def parse(text: str | bytes) -> Report:
+    """Parse the text of one report (bytes are decoded as by ``parse_bytes``)."""
+    if isinstance(text, bytes | bytearray | memoryview):
+        return parse_bytes(bytes(text))
+    if not isinstance(text, str):
+        raise NotTextError(f"parse takes a report's text (str) or its bytes, not {type(text).__name__}")
+    return parse_text(text)
+
+
+def parse_text(text: str, diagnostics: Iterable[Diagnostic] = ()) -> Report:
+    """Parse the text of one report; ``diagnostics`` (of decoding) come first in the report's."""
+    source = scan_input(text, diagnostics)
     try:
         document = report_parser().parse(source)  # Lark passes custom input to the scanner
     except UnexpectedInput as e:  # the grammar accepts any token order the scanner lets through
@@ -49,15 +59,16 @@ def forget_texts() -> None:
     read_number.cache_clear()
 
 
-def scan_input(text: str) -> ScanInput:
-    """What the parser reads: the text checked (size, emptiness, binary), normalised, cut into cells."""
+def scan_input(text: str, diagnostics: Iterable[Diagnostic] = ()) -> ScanInput:
+    """What the parser reads: the text checked (size, emptiness, binary), normalised, cut into cells;
+    ``diagnostics`` start the scan's."""
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"input is {len(text)} characters; the limit is {MAX_INPUT_BYTES}")
     if not text.strip():
         raise EmptyInputError("the input is empty")
     check_text(text)
     normalized = normalize(text)
-    return ScanInput(iter_rows(normalized.lines), normalized)
+    return ScanInput(iter_rows(normalized.lines), normalized, list(diagnostics))
 
 
 def _grammar_error(e: UnexpectedInput) -> GrammarError:
@@ -71,11 +82,20 @@ def _grammar_error(e: UnexpectedInput) -> GrammarError:
 
 
 def parse_bytes(data: bytes) -> Report:
-    """Parse a report given as bytes: UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK."""
-    text, _ = decode(data)
-    return parse(text)
+    """Parse a report given as bytes: UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK;
+    a stray or cut byte is replaced, with a ``damaged_bytes`` diagnostic at its line and column."""
+    decoded = decode(data)
+    return parse_text(decoded.text, decoded.diagnostics)
 
 
 def parse_file(path: str | os.PathLike[str]) -> Report:
     """Parse the report in a file (any encoding ``parse_bytes`` reads)."""
-    return parse_bytes(Path(path).read_bytes())
+    return parse_bytes(read_file(path))
+
+
+def read_file(path: str | os.PathLike[str]) -> bytes:
+    """The bytes of a file, or an ``UnreadableFileError`` naming it."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as e:
+        raise UnreadableFileError(f"{os.fspath(path)}: {e.strerror or e}") from e

@@ -18,6 +18,10 @@ class NotTextError(GixrError):
     """The bytes are not text in any encoding reports come in (binary, or an unknown encoding)."""
 
 
+class UnreadableFileError(GixrError):
+    """A file could not be read (missing, a folder, no permission); the message names it."""
+
+
 class EmptyInputError(GixrError):
     """The input holds nothing but whitespace."""
 

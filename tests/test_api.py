@@ -18,6 +18,7 @@ from gixr_grammar import (
     NotAReportError,
     NotTextError,
     ReportKind,
+    UnreadableFileError,
 )
 
 
@@ -101,3 +102,24 @@ def test_package_is_typed() -> None:
     from importlib import resources
 
     assert resources.files("gixr_grammar").joinpath("py.typed").is_file()
+
+
+def test_parse_takes_bytes_too() -> None:
+    text = seed_text(SEED_NAMES[4])
+    assert gixr_grammar.parse(text.encode("gb18030")).cells() == gixr_grammar.parse(text).cells()
+
+
+def test_parse_of_something_else_says_what_it_takes() -> None:
+    with pytest.raises(NotTextError, match=r"parse takes a report's text \(str\) or its bytes, not int"):
+        gixr_grammar.parse(42)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("kind", ["missing", "folder"])
+def test_a_file_that_cannot_be_read_is_a_gixr_error_naming_it(tmp_path: Path, kind: str) -> None:
+    path = tmp_path / "report.txt"
+    if kind == "folder":
+        path.mkdir()
+    with pytest.raises(UnreadableFileError) as raised:
+        gixr_grammar.parse_file(path)
+    assert str(raised.value).startswith(f"{path}: ")
+    assert isinstance(raised.value, GixrError) and isinstance(raised.value.__cause__, OSError)

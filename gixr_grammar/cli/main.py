@@ -27,9 +27,9 @@ from .. import api
 from ..check import check as check_report
 from ..dataset.corpus import run as run_corpus
 from ..dataset.serialize import findings_to_list, plain_cells, report_to_dict
-from ..errors import GixrError, GrammarError
+from ..errors import GixrError, GrammarError, UnreadableFileError
 from ..model import Report
-from ..text.decoding import decode
+from ..text.decoding import DecodedText, decode
 from .explain import FAILED_MARK, PLACED_MARK, WARNING_MARK, LineNote, explain, syntax_error_lines
 from .render_text import findings_lines, summary
 from .treeview import grammar_definitions, grammar_files, plain_lines, rich_tree, select
@@ -57,21 +57,22 @@ def _fail(name: str, error: BaseException) -> InputFailed:
         traceback.print_exception(error, file=sys.stderr)
     known = isinstance(error, OSError | GixrError)
     problem = str(error) if known else f"internal error ({type(error).__name__}: {error}); --debug shows where"
-    click.echo(f"gixr: {name}: {problem}", err=True)
+    named = isinstance(error, UnreadableFileError)  # its message starts with the file's name
+    click.echo(f"gixr: {problem}" if named else f"gixr: {name}: {problem}", err=True)
     return InputFailed(name)
 
 
-def _read_text(name: str) -> str:
+def _read(name: str) -> DecodedText:
     try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-        return decode(data)[0]
+        return decode(sys.stdin.buffer.read() if name == "-" else api.read_file(name))
     except Exception as e:
         raise _fail(name, e) from e
 
 
-def _parse(name: str, text: str | None = None) -> Report:
+def _parse(name: str, decoded: DecodedText | None = None) -> Report:
     try:
-        return api.parse(_read_text(name) if text is None else text)
+        decoded = decoded or _read(name)
+        return api.parse_text(decoded.text, decoded.diagnostics)
     except InputFailed:
         raise
     except Exception as e:
@@ -176,7 +177,7 @@ def check(files: tuple[str, ...], output: str, not_assessable: bool) -> None:
 def tree(file: str, section: int | None, table: int | None) -> None:
     """The Lark parse tree: rules, and tokens with their terminal, text and line."""
     try:
-        parsed, _ = api.parse_tree(_read_text(file))
+        parsed, _ = api.parse_tree(_read(file).text)
     except InputFailed:
         sys.exit(2)
     except Exception as e:
@@ -212,9 +213,10 @@ def explain_command(file: str, lines: tuple[int, int | None]) -> None:
     lines nothing consumed are marked with why and what the grammar expected there."""
     text = ""
     try:
-        text = _read_text(file)
+        decoded = _read(file)
+        text = decoded.text
         parsed, scan = api.parse_tree(text)
-        report = _parse(file, text)
+        report = _parse(file, decoded)
     except InputFailed:
         sys.exit(2)
     except GrammarError as e:  # show where it stopped, then fail

@@ -47,10 +47,10 @@ GAP = Gap.GAP
 Candidate = tuple[Placed | Gap, ...]  # one column each: a printed value, or a gap
 
 
-def printed_cell(cell: RawCell) -> Placed:
-    """A value cell as printed."""
+def printed_cell(cell: RawCell) -> Placed | Gap:
+    """A value cell as printed; a damaged number is a gap in its column, for the arithmetic to fill."""
     number = read_number(cell.text)
-    return Placed(number.amount, number, cell)
+    return GAP if number.damaged else Placed(number.amount, number, cell)
 
 
 @attrs.frozen
@@ -150,7 +150,7 @@ def _only_window(cells: Sequence[RawCell], width: int) -> Sequence[RawCell] | No
     return cells[starts[0] : starts[0] + width] if len(starts) == 1 else None
 
 
-def _with_gaps(slots: list[Placed], width: int) -> list[Candidate]:
+def _with_gaps(slots: list[Placed | Gap], width: int) -> list[Candidate]:
     if math.comb(width, len(slots)) > MAX_CANDIDATES:
         gaps = (GAP,) * (width - len(slots))
         return [(*slots, *gaps), (*gaps, *slots)]
@@ -163,7 +163,7 @@ def _with_gaps(slots: list[Placed], width: int) -> list[Candidate]:
     return out
 
 
-def _leaving_out(slots: list[Placed], width: int) -> list[Candidate]:
+def _leaving_out(slots: list[Placed | Gap], width: int) -> list[Candidate]:
     if math.comb(len(slots), width) > MAX_CANDIDATES:
         return [tuple(slots[:width]), tuple(slots[-width:])]
     # keep the leading values first: a trailing extra cell is the common case

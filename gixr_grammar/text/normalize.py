@@ -98,7 +98,8 @@ def _table() -> dict[int, str | None]:
 TRANSLATION = _table()
 _FOLDED = {chr(code): to or "" for code, to in TRANSLATION.items()}
 _TO_FOLD = re.compile("[" + re.escape("".join(_FOLDED)) + "]")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
+REPLACEMENT = "\ufffd"  # what decoding puts for each damaged byte
 _DELETED_RE = re.compile(f"[{_DELETED}]")
 
 
@@ -112,8 +113,11 @@ def _fold(text: str) -> str:
 
 
 def compact(text: str) -> str:
-    """The text with all whitespace removed: what labels are matched on (三、本 年度办 理结果)."""
-    return "".join(text.split())
+    """The text with all whitespace removed: what labels are matched on (三、本 年度办 理结果).
+
+    The U+FFFD that decoding put for damaged bytes goes too, so that a stray byte does not break the
+    label it fell into (a value cell beside one is a damaged number: ``values``)."""
+    return "".join(text.split()).replace(REPLACEMENT, "")
 
 
 @attrs.frozen
@@ -141,9 +145,9 @@ class NormalizedText:
 
 def normalize(text: str) -> NormalizedText:
     """Split into lines (CRLF, CR or LF) and fold characters, keeping line numbers."""
-    lines = _LINE_BREAK.split(_fold(text))
+    lines = LINE_BREAK.split(_fold(text))
     if not _DELETED_RE.search(text):  # every other character maps to one: no column moved
         return NormalizedText(tuple(lines))
-    source_lines = _LINE_BREAK.split(text)
+    source_lines = LINE_BREAK.split(text)
     shifted = {i: src for i, (src, out) in enumerate(zip(source_lines, lines, strict=True)) if len(src) != len(out)}
     return NormalizedText(tuple(lines), shifted=shifted)

@@ -1,7 +1,7 @@
 """Value cells: what counts as a number or a printed blank, and how it is read.
 
 A value cell is a number (signed, with thousands separators, a decimal part and a unit such as 万元,
-元 or 件) or a blank marker (/, -, —, 无). ``split_values`` separates the values printed after a
+元 or 件), a blank marker (/, -, —, 无), or digits beside damaged bytes (a number, but not which). ``split_values`` separates the values printed after a
 label in the same cell (space-separated layouts, or digits run into the label).
 """
 
@@ -19,14 +19,17 @@ _UNITS = "|".join(re.escape(u) for u in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS)
 _NUMBER = rf"(?P<sign>[+-])?(?P<digits>\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?P<fraction>\.\d+)?(?P<unit>{_UNITS})?"
 _BLANK_MARKS = "/\\—–-~～"
 _BLANK = rf"[{re.escape(_BLANK_MARKS)}]{{1,3}}|" + "|".join(re.escape(w) for w in BLANK_WORDS)
+# A number decoding found damaged bytes in (U+FFFD beside its digits, ``normalize``): printed, but
+# which number it was is lost.
+_DAMAGED = rf"(?=[^\ufffd]*\ufffd)(?=\D*\d)[+-]?[\d\ufffd.,，]+(?:{_UNITS})?"
 NUMBER_RE = re.compile(_NUMBER)
-VALUE_RE = re.compile(f"(?:{_NUMBER})|(?:{_BLANK})")
+VALUE_RE = re.compile(f"(?:{_NUMBER})|(?:{_BLANK})|(?:{_DAMAGED})")
 _WORD = re.compile(r"\S+")
 # Digits run into the end of a label: 本年新收政府信息公开申请数量640020470.
 _GLUED = re.compile(rf"(?P<label>.*[^\d\s.,+\-/])(?P<digits>[+-]?\d+(?:[+-]\d+)*(?:\.\d+)?(?:{_UNITS})?)")
 # The last character of every value: a text ending otherwise has none (most prose lines).
 _VALUE_ENDINGS = frozenset(
-    "0123456789" + _BLANK_MARKS + "".join(w[-1] for w in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS, *BLANK_WORDS))
+    "0123456789\ufffd" + _BLANK_MARKS + "".join(w[-1] for w in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS, *BLANK_WORDS))
 )
 
 
@@ -57,14 +60,16 @@ def split_values(text: str) -> tuple[str, list[tuple[str, int]]]:
 
 @attrs.frozen
 class Number:
-    """A value cell read without knowing its column: a Decimal with its unit, or a blank."""
+    """A value cell read without knowing its column: a Decimal with its unit, a blank, or a
+    number whose digits were damaged."""
 
-    amount: Decimal | None  # None: printed blank
+    amount: Decimal | None  # None: printed blank, or damaged
     unit: str | None
+    damaged: bool = False
 
     @property
     def is_blank(self) -> bool:
-        return self.amount is None
+        return self.amount is None and not self.damaged
 
 
 @functools.lru_cache(maxsize=4096)  # a report is mostly the same few small numbers
@@ -72,7 +77,7 @@ def read_number(text: str) -> Number:
     """Read one value cell (``is_value(text)`` must hold)."""
     match = NUMBER_RE.fullmatch(text)
     if match is None:
-        return Number(None, None)
+        return Number(None, None, damaged="\ufffd" in text)
     digits = match["digits"].replace(",", "").replace("，", "")
     amount = Decimal(f"{match['sign'] or ''}{digits}{match['fraction'] or ''}")
     return Number(amount, match["unit"])

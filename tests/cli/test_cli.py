@@ -84,6 +84,7 @@ def test_check_exit_codes_and_json(tmp_path: Path) -> None:
     assert balance["verdict"] == "failed" and "（七）总计·自然人" in balance["message"]
     missing = run("check", str(tmp_path / "missing.txt"))
     assert missing.exit_code == 2 and "missing.txt" in missing.stderr
+    assert missing.stderr == f"gixr: {tmp_path / 'missing.txt'}: No such file or directory\n"  # named once
 
 
 def test_parse_json_is_the_whole_report() -> None:
