@@ -24,6 +24,10 @@ ARTEFACTS = {
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "trailing_blanks": lambda t: re.sub(r"(\r?\n)", "  \u3000\\1", t),
     "doubled_blank_lines": lambda t: re.sub(r"(\r?\n)(\r?\n)", r"\1\2\2", t),
+    # blank lines doubled by a tool that takes whitespace-only lines (one-cell-per-line empty cells)
+    # for blank ones: a blank line after each of them, or after every run of them
+    "doubled_blank_lines_ws": lambda t: re.sub(r"(\n[ \t]*)(\n)", r"\1\2\2", t),
+    "doubled_blank_runs_ws": lambda t: re.sub(r"\n\s*\n", lambda m: m.group() + "\n", t),
     "fullwidth_digits": to_fullwidth_digits,
     "kangxi": to_kangxi,
 }

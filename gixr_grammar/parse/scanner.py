@@ -127,21 +127,28 @@ class CellScanner(Lexer):
 
     def _scan(self, source: ScanInput, parser_state: Any) -> Iterator[ScanToken]:
         run: list[RawCell] = []
+        pending: list[RawCell] = []  # rows of empty cells only, since the last printed cell
         for row in source.rows:
             # Empty cells that start a row belong to the row's label (merged group cells) if a label
-            # follows on the row, and to the run of values otherwise.
+            # follows on the row, and to the run of values otherwise. A row of empty cells only (one
+            # cell per line with blank lines doubled, as PDF text has) belongs to the run if a value
+            # follows it.
             leading = _leading_empties(row)
+            if leading == len(row):
+                pending.extend(row)
+                continue
             for cell in row[leading:]:
                 if not cell.text or is_value(cell.text):
+                    run.extend(pending)
                     run.extend(row[:leading])
-                    leading = 0
+                    pending, leading = [], 0
                     run.append(cell)
                     continue
                 whole = compact(cell.text)
                 if self._is_ignored(whole):  # a page number, even amid a row's values: skipped
                     source.ignored.append(cell)
                 else:
-                    leading = 0
+                    pending, leading = [], 0
                     yield from self._flush(run, parser_state, source)
                     run = yield from self._text_cell(cell, whole, parser_state, source)
         yield from self._flush(run, parser_state, source)
