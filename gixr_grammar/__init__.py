@@ -6,7 +6,7 @@ as exact, typed data, recognised by Lark grammars.
     >>> report.cells()["t3.new_received.total"]
 """
 
-from .api import parse, parse_bytes, parse_file
+from .api import parse, parse_all, parse_bytes, parse_file
 from .check import check
 from .check.series import check_series
 from .errors import (
@@ -60,6 +60,7 @@ __all__ = [
     "check",
     "check_series",
     "parse",
+    "parse_all",
     "parse_bytes",
     "parse_file",
 ]

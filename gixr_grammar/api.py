@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
 from .errors import EmptyInputError, GrammarError, InputTooLargeError, NotTextError, UnreadableFileError
-from .model import Diagnostic, Report
+from .model import Diagnostic, Report, Severity
 from .parse.assemble import assemble
+from .parse.documents import report_start, split_reports
 from .parse.drafts import DocumentDraft
 from .parse.grammar import report_parser
 from .parse.scanner import ScanInput, forget_terminals
@@ -22,23 +23,67 @@ from .text.values import is_value, read_number
 
 
 def parse(text: str | bytes) -> Report:
-    """Parse the text of one report (bytes are decoded as by ``parse_bytes``)."""
+    """Parse the text of one report (bytes are decoded as by ``parse_bytes``). A text that holds
+    several gives the first, with a ``several_reports`` diagnostic (``parse_all`` gives each)."""
     if isinstance(text, bytes | bytearray | memoryview):
         return parse_bytes(bytes(text))
-    if not isinstance(text, str):
-        raise NotTextError(f"parse takes a report's text (str) or its bytes, not {type(text).__name__}")
-    return parse_text(text)
+    return parse_text(_text(text))
+
+
+def parse_all(text: str | bytes) -> Iterator[Report]:
+    """Every report in a text that may hold several (a crawled dump), in order."""
+    if isinstance(text, bytes | bytearray | memoryview):
+        decoded = decode(bytes(text))
+        parts = _documents(decoded.text, decoded.diagnostics)
+    else:
+        parts = _documents(_text(text), ())
+    for document, diagnostics in parts:
+        yield assemble(document, diagnostics)
 
 
 def parse_text(text: str, diagnostics: Iterable[Diagnostic] = ()) -> Report:
     """Parse the text of one report; ``diagnostics`` (of decoding) come first in the report's."""
+    (first, found), *others = _documents(text, diagnostics)
+    if others:
+        starts = [report_start(document) for document, _ in others]
+        found.append(
+            Diagnostic(
+                "several_reports",
+                Severity.WARNING,
+                f"the text holds {len(others) + 1} reports; this is the first, the others start at lines "
+                f"{', '.join(map(str, starts))} (parse_all gives each)",
+                starts[0],
+                expected="one report",
+                found=f"{len(others) + 1} reports",
+            )
+        )
+    return assemble(first, found)
+
+
+def _text(text: object) -> str:
+    if not isinstance(text, str):
+        raise NotTextError(f"parse takes a report's text (str) or its bytes, not {type(text).__name__}")
+    return text
+
+
+def _documents(text: str, diagnostics: Iterable[Diagnostic]) -> list[tuple[DocumentDraft, list[Diagnostic]]]:
+    """The drafts of the reports in ``text``, each with the diagnostics of its lines (those of no
+    line go with the first)."""
     source = scan_input(text, diagnostics)
     try:
         document = report_parser().parse(source)  # Lark passes custom input to the scanner
     except UnexpectedInput as e:  # the grammar accepts any token order the scanner lets through
         raise _grammar_error(e) from e
     assert isinstance(document, DocumentDraft)  # the parser runs the report transformer inline
-    return assemble(document, source.diagnostics)
+    documents = split_reports(document)
+    if len(documents) == 1:
+        return [(document, source.diagnostics)]
+    starts = [0, *(report_start(d) or 0 for d in documents[1:])]
+    parts: list[tuple[DocumentDraft, list[Diagnostic]]] = [(d, []) for d in documents]
+    for diagnostic in source.diagnostics:
+        line = diagnostic.line or 0
+        parts[max(i for i, start in enumerate(starts) if start <= line)][1].append(diagnostic)
+    return parts
 
 
 def parse_tree(text: str) -> tuple[Tree[Token], ScanInput]:
