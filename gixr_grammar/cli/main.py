@@ -277,7 +277,7 @@ def corpus(inputs: tuple[str, ...], out: str, workers: int, engine: str, schedul
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
-            TextColumn("{task.completed} files · {task.fields[errors]} errors · {task.fields[rate]}"),
+            TextColumn("{task.completed} records · {task.fields[errors]} errors · {task.fields[rate]}"),
             console=stderr,
             disable=not stderr.is_terminal,
         ) as progress:
@@ -299,7 +299,7 @@ def corpus(inputs: tuple[str, ...], out: str, workers: int, engine: str, schedul
     elapsed = time.perf_counter() - started
     done = counts["ok"] + counts["error"]
     click.echo(
-        f"gixr corpus: {done} files in {elapsed:.1f} s ({done / max(elapsed, 1e-9):.0f} reports/s): "
-        f"{counts['ok']} ok, {counts['error']} errors" + (f", {counts['skipped']} already in {out}" if resume else ""),
+        f"gixr corpus: {done} records in {elapsed:.1f} s ({done / max(elapsed, 1e-9):.0f} records/s): "
+        f"{counts['ok']} reports, {counts['error']} files in error" + (f", {counts['skipped']} already in {out}" if resume else ""),
         err=True,
     )

@@ -1,14 +1,15 @@
 """Corpus runs: a folder tree of reports to one tidy dataset, on local processes or a Dask cluster.
 
-Each input file becomes one record (``process``): its path and sha256, ``ok`` or ``error`` with the
-error message, meta, cells, and counts of findings and diagnostics. Records stream to the output as
+Each report in an input file becomes one record (``process``): the file's path and sha256, the
+report's index in the file (a crawled dump may hold several), ``ok`` or ``error`` with the error
+message, meta, cells, and counts of findings and diagnostics; a file in error is one record. Records stream to the output as
 they come, with a bounded number in flight, so memory stays flat whatever the corpus size. A bad file
 (empty, binary, not a report) gets its own error record and never stops the run. ``--resume`` skips
 inputs already recorded with the same path and sha256 and appends the rest.
 
 Outputs by suffix: ``.jsonl`` (one record per line, flushed each time: an interrupted run leaves every
-complete record), ``.csv`` and ``.parquet`` (a tidy long table, one row per cell: path, sha256, status,
-error, agency, year, template, address, value, line; a file in error is one row with no address;
+complete record), ``.csv`` and ``.parquet`` (a tidy long table, one row per cell: path, sha256, report,
+status, error, agency, year, template, address, value, line; a file in error is one row with no address;
 value is the exact decimal text in CSV, a decimal128(38, 10) in Parquet).
 Parquet needs pyarrow, Dask needs dask.distributed (the extras ``parquet`` and ``dask``).
 """
@@ -26,14 +27,27 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..api import parse_bytes
+from ..api import parse_all
 from ..check import check
 from ..errors import GixrError
+from ..model import Report
 from .serialize import plain, plain_cells
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})  # what a folder is searched for
 Record = dict[str, Any]
-TABLE_COLUMNS = ("path", "sha256", "status", "error", "agency", "year", "template", "address", "value", "line")
+TABLE_COLUMNS = (
+    "path",
+    "sha256",
+    "report",
+    "status",
+    "error",
+    "agency",
+    "year",
+    "template",
+    "address",
+    "value",
+    "line",
+)
 PARQUET_SCALE = Decimal("1e-10")  # value is decimal128(38, 10): exact for every count and amount in a report
 
 
@@ -47,40 +61,45 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
             yield path
 
 
-def process(path: str) -> Record:
-    """One file's record; never raises for a bad file (its record says why)."""
-    record: Record = {"path": path, "sha256": None, "status": "error", "error": None}
+def process(path: str) -> list[Record]:
+    """One file's records: one per report it holds (``report`` is its index, ``reports`` their
+    count), or one error record; never raises for a bad file (its record says why)."""
+    record: Record = {"path": path, "sha256": None, "report": 0, "reports": 1, "status": "error", "error": None}
     try:
         data = Path(path).read_bytes()
     except OSError as e:
         record["error"] = f"{type(e).__name__}: {e.strerror or e}"
-        return record
+        return [record]
     record["sha256"] = hashlib.sha256(data).hexdigest()
     try:
-        report = parse_bytes(data)
+        reports = list(parse_all(data))
     except GixrError as e:
         record["error"] = f"{type(e).__name__}: {e}"
-        return record
+        return [record]
     except Exception as e:  # a parser defect: recorded, never fatal to the run
         record["error"] = f"internal error {type(e).__name__}: {e}"
-        return record
+        return [record]
+    return [_report_record({**record, "report": i, "reports": len(reports)}, r) for i, r in enumerate(reports)]
+
+
+def _report_record(record: Record, report: Report) -> Record:
     findings = Counter(f.verdict.value for f in check(report))
     lines = {addr: cell.line for addr, cell in report.cell_records().items()}
-    record.update(
-        status="ok",
-        meta=plain(report.meta),
-        kind=report.kind.value,
-        cells=plain_cells(report),
-        lines=lines,
-        findings=dict(findings),
-        diagnostics=dict(Counter(d.severity.value for d in report.diagnostics)),
-    )
-    return record
+    return {
+        **record,
+        "status": "ok",
+        "meta": plain(report.meta),
+        "kind": report.kind.value,
+        "cells": plain_cells(report),
+        "lines": lines,
+        "findings": dict(findings),
+        "diagnostics": dict(Counter(d.severity.value for d in report.diagnostics)),
+    }
 
 
 def table_rows(record: Record) -> Iterator[dict[str, Any]]:
     """The long-table rows of one record: one per table cell, or one saying why the file failed."""
-    base = {"path": record["path"], "sha256": record["sha256"], "status": record["status"], "error": record["error"]}
+    base = {key: record[key] for key in ("path", "sha256", "report", "status", "error")}
     if record["status"] != "ok":
         yield {**base, "agency": None, "year": None, "template": None, "address": None, "value": None, "line": None}
         return
@@ -138,7 +157,7 @@ class Sink:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            types = {"year": pa.int64(), "line": pa.int64(), "value": pa.decimal128(38, 10)}
+            types = {"report": pa.int64(), "year": pa.int64(), "line": pa.int64(), "value": pa.decimal128(38, 10)}
             self._schema = pa.schema([(c, types.get(c, pa.string())) for c in TABLE_COLUMNS])
             self._previous = pq.read_table(self.path) if append else None
             self._parquet_path = self.path.with_name(self.path.name + ".partial")
@@ -195,17 +214,18 @@ def run_local(paths: Iterable[str], workers: int) -> Iterator[Record]:
     """Records from ``workers`` processes as they complete (in input order, in this process, when 1),
     at most 4 × workers in flight: a slow report never keeps the other workers idle."""
     if workers <= 1:
-        yield from map(process, paths)
+        for path in paths:
+            yield from process(path)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: set[Future[Record]] = set()
+        pending: set[Future[list[Record]]] = set()
         for path in paths:
             pending.add(pool.submit(process, path))
             if len(pending) >= 4 * workers:
                 done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (f.result() for f in done)
+                yield from (r for f in done for r in f.result())
         for future in as_completed(pending):
-            yield future.result()
+            yield from future.result()
 
 
 def run_dask(paths: Iterable[str], workers: int, scheduler: str | None) -> Iterator[Record]:
@@ -224,9 +244,9 @@ def run_dask(paths: Iterable[str], workers: int, scheduler: str | None) -> Itera
         for path in inputs:
             pending.add(client.submit(process, path, pure=False))
             if pending.count() >= 8 * max(workers, 1):
-                yield next(pending).result()
+                yield from next(pending).result()
         for future in pending:
-            yield future.result()
+            yield from future.result()
     finally:
         client.close()
         if cluster is not None:
@@ -243,7 +263,7 @@ def run(
     resume: bool = False,
     progress: Callable[[Record], None] | None = None,
 ) -> Counter[str]:
-    """Process every input into ``out``; returns the counts of ok, error and skipped files."""
+    """Process every input into ``out``; returns the counts of ok (reports), error and skipped files."""
     sink = Sink(out, resume)
     counts: Counter[str] = Counter()
     todo = []

@@ -114,6 +114,24 @@ def test_the_command_reports_a_summary(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(main, ["corpus", str(corpus / "bad"), str(corpus / "agency01"), "-o", str(out)])
     assert result.exit_code == 0, result.output
-    assert "7 files" in result.stderr and "5 ok, 2 errors" in result.stderr
+    assert "7 records" in result.stderr and "5 reports, 2 files in error" in result.stderr
     bad = CliRunner().invoke(main, ["corpus", str(corpus / "bad"), "-o", str(tmp_path / "out.xlsx")])
     assert bad.exit_code == 2 and "must end in .jsonl, .csv or .parquet" in bad.stderr
+
+
+def test_a_file_of_several_reports_gives_a_record_for_each(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    names = SEED_NAMES[:3]
+    (folder / "dump.txt").write_text("\n".join((SEEDS / f"{n}.txt").read_text(encoding="utf-8") for n in names))
+    out = tmp_path / "out.jsonl"
+    assert run([folder], out)["ok"] == 3
+    found = records(out)
+    assert [(r["report"], r["reports"]) for r in found] == [(0, 3), (1, 3), (2, 3)]
+    alone = [gixr_grammar.parse_file(SEEDS / f"{n}.txt") for n in names]
+    assert [r["meta"]["agency"] for r in found] == [r.meta.agency for r in alone]  # type: ignore[index]
+    assert [r["cells"] for r in found] == [report_to_dict(r, findings=False)["cells"] for r in alone]
+    csv_out = tmp_path / "out.csv"
+    run([folder], csv_out)
+    reports = {row["report"] for row in csv.DictReader(csv_out.open(encoding="utf-8"))}
+    assert reports == {"0", "1", "2"}
