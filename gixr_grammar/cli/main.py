@@ -300,6 +300,7 @@ def corpus(inputs: tuple[str, ...], out: str, workers: int, engine: str, schedul
     done = counts["ok"] + counts["error"]
     click.echo(
         f"gixr corpus: {done} records in {elapsed:.1f} s ({done / max(elapsed, 1e-9):.0f} records/s): "
-        f"{counts['ok']} reports, {counts['error']} files in error" + (f", {counts['skipped']} already in {out}" if resume else ""),
+        f"{counts['ok']} reports, {counts['error']} files in error"
+        + (f", {counts['skipped']} already in {out}" if resume else ""),
         err=True,
     )
