@@ -14,9 +14,11 @@ from .errors import (
     GixrError,
     GrammarError,
     InputTooLargeError,
+    MissingExtraError,
     NotAReportError,
     NotTextError,
     UnreadableFileError,
+    UnsupportedDocumentError,
 )
 from .model import (
     Cell,
@@ -46,6 +48,7 @@ __all__ = [
     "GrammarError",
     "InputTooLargeError",
     "Meta",
+    "MissingExtraError",
     "NotAReportError",
     "NotTextError",
     "Report",
@@ -56,6 +59,7 @@ __all__ = [
     "Subsection",
     "Table",
     "UnreadableFileError",
+    "UnsupportedDocumentError",
     "Verdict",
     "check",
     "check_series",

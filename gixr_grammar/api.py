@@ -6,6 +6,7 @@ import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+import attrs
 from lark import Token, Tree
 from lark.exceptions import UnexpectedInput
 
@@ -16,7 +17,9 @@ from .parse.documents import report_start, split_reports
 from .parse.drafts import DocumentDraft
 from .parse.grammar import report_parser
 from .parse.scanner import ScanInput, forget_terminals
-from .text.decoding import MAX_INPUT_BYTES, check_text, decode
+from .readers.sniff import Kind
+from .readers.source import Source, read
+from .text.decoding import MAX_INPUT_BYTES, check_text
 from .text.layout import iter_rows
 from .text.normalize import normalize
 from .text.values import is_value, read_number
@@ -31,14 +34,19 @@ def parse(text: str | bytes) -> Report:
 
 
 def parse_all(text: str | bytes) -> Iterator[Report]:
-    """Every report in a text that may hold several (a crawled dump), in order."""
-    if isinstance(text, bytes | bytearray | memoryview):
-        decoded = decode(bytes(text))
-        parts = _documents(decoded.text, decoded.diagnostics)
-    else:
-        parts = _documents(_text(text), ())
-    for document, diagnostics in parts:
-        yield assemble(document, diagnostics)
+    """Every report in a text, or in a file's bytes, that may hold several (a crawled dump), in order."""
+    source = read(bytes(text)) if isinstance(text, bytes | bytearray | memoryview) else Source(_text(text), Kind.TEXT)
+    for document, diagnostics in _documents(source.text, source.diagnostics):
+        yield _with_places(assemble(document, diagnostics), source)
+
+
+def parse_source(source: Source) -> Report:
+    """Parse what a reader made of a file (``readers.source.read``)."""
+    return _with_places(parse_text(source.text, source.diagnostics), source)
+
+
+def _with_places(report: Report, source: Source) -> Report:
+    return attrs.evolve(report, places=source.places) if source.places else report
 
 
 def parse_text(text: str, diagnostics: Iterable[Diagnostic] = ()) -> Report:
@@ -127,14 +135,14 @@ def _grammar_error(e: UnexpectedInput) -> GrammarError:
 
 
 def parse_bytes(data: bytes) -> Report:
-    """Parse a report given as bytes: UTF-8 (with or without BOM), UTF-16/32 with BOM, GB18030/GBK;
-    a stray or cut byte is replaced, with a ``damaged_bytes`` diagnostic at its line and column."""
-    decoded = decode(data)
-    return parse_text(decoded.text, decoded.diagnostics)
+    """Parse a report file's bytes, of the kind they are (magic bytes, not a name): text in UTF-8
+    (with or without BOM), UTF-16/32 with BOM or GB18030/GBK (a stray or cut byte is replaced, with
+    a ``damaged_bytes`` diagnostic at its line and column), an HTML page, a Word .docx."""
+    return parse_source(read(data))
 
 
 def parse_file(path: str | os.PathLike[str]) -> Report:
-    """Parse the report in a file (any encoding ``parse_bytes`` reads)."""
+    """Parse the report in a file (any kind ``parse_bytes`` reads)."""
     return parse_bytes(read_file(path))
 
 

@@ -22,6 +22,15 @@ class UnreadableFileError(GixrError):
     """A file could not be read (missing, a folder, no permission); the message names it."""
 
 
+class UnsupportedDocumentError(GixrError):
+    """The bytes are a document gixr does not read (a legacy .doc, an archive); the message says what
+    to convert it to."""
+
+
+class MissingExtraError(GixrError):
+    """Reading this kind of document needs an optional dependency; the message names the extra."""
+
+
 class EmptyInputError(GixrError):
     """The input holds nothing but whitespace."""
 

@@ -154,6 +154,15 @@ class Report:
     sections: tuple[Section, ...]
     tables: tuple[Table, ...]
     diagnostics: tuple[Diagnostic, ...]
+    # For a report read from a document (HTML, Word): where each line of the text the parser read
+    # came from (``places[line - 1]``: "table 3, row 12", "paragraph 4"); empty for a text file.
+    places: tuple[str, ...] = ()
+
+    def place(self, line: int | None) -> str | None:
+        """Where ``line`` came from in the document, if the report was read from one."""
+        if line is None or not 0 < line <= len(self.places):
+            return None
+        return self.places[line - 1]
 
     def table(self, number: int) -> Table | None:
         return next((t for t in self.tables if t.number == number), None)

@@ -66,10 +66,12 @@ def explain(
                 f"{mark} {finding.verdict.value} {finding.rule}: {finding.message}"
             )
     last = len(source_lines) if last is None else min(last, len(source_lines))
-    return [
-        _note(n, source_lines[n - 1], tokens.get(n, []), cells_by_line.get(n, []), skipped.get(n), n in ignored)
-        for n in range(max(first, 1), last + 1)
-    ]
+    notes = []
+    for n in range(max(first, 1), last + 1):
+        note = _note(n, source_lines[n - 1], tokens.get(n, []), cells_by_line.get(n, []), skipped.get(n), n in ignored)
+        place = report.place(n)  # a document's line: say where in the document it came from
+        notes.append(note if place is None else attrs.evolve(note, notes=(f"from {place}", *note.notes)))
+    return notes
 
 
 def _tokens(tree: Tree[Token], rule: str) -> Iterator[tuple[str, Token]]:

@@ -29,7 +29,7 @@ from ..dataset.corpus import run as run_corpus
 from ..dataset.serialize import findings_to_list, plain_cells, report_to_dict
 from ..errors import GixrError, GrammarError, UnreadableFileError
 from ..model import Report
-from ..text.decoding import DecodedText, decode
+from ..readers.source import Source, read
 from .explain import FAILED_MARK, PLACED_MARK, WARNING_MARK, LineNote, explain, syntax_error_lines
 from .render_text import findings_lines, summary
 from .treeview import grammar_definitions, grammar_files, plain_lines, rich_tree, select
@@ -62,17 +62,16 @@ def _fail(name: str, error: BaseException) -> InputFailed:
     return InputFailed(name)
 
 
-def _read(name: str) -> DecodedText:
+def _read(name: str) -> Source:
     try:
-        return decode(sys.stdin.buffer.read() if name == "-" else api.read_file(name))
+        return read(sys.stdin.buffer.read() if name == "-" else api.read_file(name))
     except Exception as e:
         raise _fail(name, e) from e
 
 
-def _parse(name: str, decoded: DecodedText | None = None) -> Report:
+def _parse(name: str, source: Source | None = None) -> Report:
     try:
-        decoded = decoded or _read(name)
-        return api.parse_text(decoded.text, decoded.diagnostics)
+        return api.parse_source(source or _read(name))
     except InputFailed:
         raise
     except Exception as e:
@@ -213,10 +212,10 @@ def explain_command(file: str, lines: tuple[int, int | None]) -> None:
     lines nothing consumed are marked with why and what the grammar expected there."""
     text = ""
     try:
-        decoded = _read(file)
-        text = decoded.text
+        source = _read(file)
+        text = source.text
         parsed, scan = api.parse_tree(text)
-        report = _parse(file, decoded)
+        report = _parse(file, source)
     except InputFailed:
         sys.exit(2)
     except GrammarError as e:  # show where it stopped, then fail
@@ -297,10 +296,11 @@ def corpus(inputs: tuple[str, ...], out: str, workers: int, engine: str, schedul
         click.echo(f"gixr: {out}: {e}", err=True)
         sys.exit(2)
     elapsed = time.perf_counter() - started
-    done = counts["ok"] + counts["error"]
+    done = counts["ok"] + counts["error"] + counts["unsupported"]
     click.echo(
         f"gixr corpus: {done} records in {elapsed:.1f} s ({done / max(elapsed, 1e-9):.0f} records/s): "
         f"{counts['ok']} reports, {counts['error']} files in error"
+        + (f", {counts['unsupported']} of kinds gixr does not read" if counts["unsupported"] else "")
         + (f", {counts['skipped']} already in {out}" if resume else ""),
         err=True,
     )

@@ -4,7 +4,8 @@ Each report in an input file becomes one record (``process``): the file's path a
 report's index in the file (a crawled dump may hold several), ``ok`` or ``error`` with the error
 message, meta, cells, and counts of findings and diagnostics; a file in error is one record. Records stream to the output as
 they come, with a bounded number in flight, so memory stays flat whatever the corpus size. A bad file
-(empty, binary, not a report) gets its own error record and never stops the run. ``--resume`` skips
+(empty, binary, not a report) gets its own error record and never stops the run; a file of a kind
+gixr does not read (a legacy .doc, an image) gets an ``unsupported`` record that says why. ``--resume`` skips
 inputs already recorded with the same path and sha256 and appends the rest.
 
 Outputs by suffix: ``.jsonl`` (one record per line, flushed each time: an interrupted run leaves every
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
 import json
 import os
 from collections import Counter
@@ -29,11 +31,13 @@ from typing import Any
 
 from ..api import parse_all
 from ..check import check
-from ..errors import GixrError
+from ..errors import GixrError, UnsupportedDocumentError
 from ..model import Report
 from .serialize import plain, plain_cells
 
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md"})  # what a folder is searched for
+# The files of a folder that are read: the kinds gixr reads, and those it names the conversion for
+# (the reader is chosen by the bytes, not by the suffix). Other files get an ``unsupported`` record.
+REPORT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".doc", ".pdf"})
 Record = dict[str, Any]
 TABLE_COLUMNS = (
     "path",
@@ -52,13 +56,20 @@ PARQUET_SCALE = Decimal("1e-10")  # value is decimal128(38, 10): exact for every
 
 
 def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """The files named, and the text files under the folders named (recursively, in sorted order)."""
+    """The files named, and every file under the folders named (recursively, in sorted order)."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES)
+            yield from sorted(p for p in path.rglob("*") if p.is_file())
         else:
             yield path
+
+
+def _unsupported(path: Path, named: bool) -> str | None:
+    """Why a file found in a folder is not read (its suffix names no kind gixr reads), or None."""
+    if named or path.suffix.lower() in REPORT_SUFFIXES:
+        return None
+    return f"UnsupportedDocumentError: {path.suffix} files are not read (text, HTML pages and Word .docx are)"
 
 
 def process(path: str) -> list[Record]:
@@ -73,6 +84,8 @@ def process(path: str) -> list[Record]:
     record["sha256"] = hashlib.sha256(data).hexdigest()
     try:
         reports = list(parse_all(data))
+    except UnsupportedDocumentError as e:
+        return [{**record, "status": "unsupported", "error": f"{type(e).__name__}: {e}"}]
     except GixrError as e:
         record["error"] = f"{type(e).__name__}: {e}"
         return [record]
@@ -263,18 +276,33 @@ def run(
     resume: bool = False,
     progress: Callable[[Record], None] | None = None,
 ) -> Counter[str]:
-    """Process every input into ``out``; returns the counts of ok (reports), error and skipped files."""
+    """Process every input into ``out``; returns the counts of ok (reports), error, unsupported and
+    skipped (already in ``out``) files."""
     sink = Sink(out, resume)
     counts: Counter[str] = Counter()
+    inputs = list(inputs)
     todo = []
+    unsupported = []
+    named = {Path(name) for name in inputs if not Path(name).is_dir()}
     for path in iter_inputs(inputs):
         if sink.done and (str(path), _sha256(path)) in sink.done:
             counts["skipped"] += 1
+        elif (why := _unsupported(path, path in named)) is not None:
+            unsupported.append(
+                {
+                    "path": str(path),
+                    "sha256": _sha256(path),
+                    "report": 0,
+                    "reports": 1,
+                    "status": "unsupported",
+                    "error": why,
+                }
+            )
         else:
             todo.append(str(path))
     records = run_dask(todo, workers, scheduler) if engine == "dask" else run_local(todo, workers)
     try:
-        for record in records:
+        for record in itertools.chain(unsupported, records):
             sink.write(record)
             counts[record["status"]] += 1
             if progress is not None:

@@ -111,18 +111,31 @@ def render_report(cells: Mapping[str, object], style: Style | Layout = Layout.TA
     problems = style.problems(cells)
     if problems:
         raise ValueError("; ".join(problems))
-    template = Template(str(cells.get("meta.template") or "2019"))
-    tables = {2: table2_rows(cells, template), 3: table3_rows(cells), 4: table4_rows(cells)}
-    title = f"{cells.get('meta.agency') or '某某县人民政府'}{cells.get('meta.year') or 2020}年政府信息公开工作年度报告"
-    lines = [title, ""]
+    tables = report_tables(cells)
+    lines = [report_title(cells), ""]
     for number, heading in SECTION_TITLES.items():
         lines.append(heading)
         if number in tables:
             lines += table_lines(tables[number], style, page=number)
         else:
-            lines += _PROSE.get(number, "本年度无此类情况。").split("\n")
+            lines += section_prose(number)
         lines.append("")
     return _finish(lines, style)
+
+
+def report_title(cells: Mapping[str, object]) -> str:
+    return f"{cells.get('meta.agency') or '某某县人民政府'}{cells.get('meta.year') or 2020}年政府信息公开工作年度报告"
+
+
+def report_tables(cells: Mapping[str, object]) -> dict[int, list[PrintedRow]]:
+    """The rows of tables 二, 三 and 四 (in sections 二, 三 and 四) holding ``cells``."""
+    template = Template(str(cells.get("meta.template") or "2019"))
+    return {2: table2_rows(cells, template), 3: table3_rows(cells), 4: table4_rows(cells)}
+
+
+def section_prose(number: int) -> list[str]:
+    """The paragraphs of a section that holds no table."""
+    return _PROSE.get(number, "本年度无此类情况。").split("\n")
 
 
 def table2_rows(cells: Mapping[str, object], template: Template) -> list[PrintedRow]:

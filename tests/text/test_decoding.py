@@ -99,8 +99,9 @@ def _zip() -> bytes:
     ids=["pdf", "zip", "random"],
 )
 def test_binary_is_still_refused(data: bytes) -> None:
+    """As text: a PDF or a ZIP given to the text decoder (``parse_bytes`` sends them to their readers)."""
     with pytest.raises(NotTextError, match="neither UTF-8 nor GB18030"):
-        gixr_grammar.parse_bytes(data)
+        decode(data)
 
 
 def test_damaged_numbers_are_values_but_no_number() -> None:

@@ -1,0 +1,91 @@
+"""A document's bytes to the text the parser reads, by the document's kind: ``read``.
+
+A reader gives a ``Source``: text in the layout of a browser copy (a line per paragraph, a
+tab-separated line per table row), and for each line where in the document it came from, so that
+diagnostics and ``explain`` can say "table 3, row 12" where a text file would say "line 40".
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+
+import attrs
+
+from ..errors import MissingExtraError, UnsupportedDocumentError
+from ..model import Diagnostic
+from ..text.decoding import decode
+from .sniff import Kind, sniff
+
+
+@attrs.frozen
+class Source:
+    """The text of a document, its kind, where each of its lines came from (empty for text: the
+    line is the place), and what reading it found."""
+
+    text: str
+    kind: Kind
+    places: tuple[str, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()
+
+
+@attrs.define
+class Lines:
+    """The text a reader builds: a line per paragraph, a tab-separated line per table row."""
+
+    lines: list[str] = attrs.field(factory=list)
+    places: list[str] = attrs.field(factory=list)
+
+    def paragraph(self, text: str, place: str) -> None:
+        """A paragraph (its in-paragraph breaks kept as lines), blanks collapsed as a browser does."""
+        for piece in text.splitlines():
+            words = " ".join(piece.split())
+            if words:
+                self.lines.append(words)
+                self.places.append(place)
+
+    def table(self, grid: Sequence[Sequence[str]], place: str) -> None:
+        """A table's rows, each cell's breaks and blanks collapsed to single spaces."""
+        for number, row in enumerate(grid, 1):
+            self.lines.append("\t".join(" ".join(cell.split()) for cell in row))
+            self.places.append(f"{place}, row {number}")
+
+    def source(self, kind: Kind, diagnostics: Sequence[Diagnostic] = ()) -> Source:
+        return Source("\n".join(self.lines), kind, tuple(self.places), tuple(diagnostics))
+
+
+_EXTRAS = {Kind.HTML: ("html", "lxml"), Kind.DOCX: ("docx", "docx")}
+
+
+def read(data: bytes) -> Source:
+    """The source of a report file of any kind gixr reads: text in any encoding ``decode`` reads, an
+    HTML page, a Word .docx; a clear error for what it cannot read (legacy .doc, other archives)."""
+    kind = sniff(data)
+    if kind is Kind.TEXT:
+        decoded = decode(data)
+        return Source(decoded.text, kind, (), decoded.diagnostics)
+    if kind is Kind.DOC:
+        raise UnsupportedDocumentError(
+            "a legacy Word .doc (OLE2) file: convert it to .docx first, e.g. "
+            "libreoffice --headless --convert-to docx FILE"
+        )
+    if kind is Kind.ZIP:
+        raise UnsupportedDocumentError("a ZIP archive that is no Word .docx document")
+    if kind is Kind.PDF:
+        raise UnsupportedDocumentError(
+            "a PDF document: gixr does not read PDFs yet; give it the PDF's text (e.g. pdftotext -layout FILE)"
+        )
+    extra, module = _EXTRAS[kind]
+    try:
+        importlib.import_module(module)
+    except ImportError as e:
+        raise MissingExtraError(
+            f'reading a {kind.value.upper()} document needs the {extra} extra: pip install "gixr-grammar[{extra}]"'
+        ) from e
+    if kind is Kind.HTML:
+        from .html import read_html
+
+        return read_html(data)
+    from .docx import read_docx
+
+    return read_docx(data)

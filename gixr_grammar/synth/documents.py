@@ -1,0 +1,224 @@
+"""Published documents from cells: a report as an agency's HTML page or Word file, its tables laid
+out as the State Council's template lays them out (merged header cells, group labels spanning their
+rows), for the readers' tests and test corpora.
+
+Both renderers share one outline (``outline``): the title, then each section's heading and either
+its paragraphs or its table as rows of ``Span`` cells on the table's grid (``None`` where a span
+covers the position). ``render_html`` adds the site around the report (navigation, breadcrumbs, a
+footer) and can declare and encode a GBK charset; ``render_docx`` writes ruled Word tables with
+python-docx merges (needs the ``docx`` extra).
+"""
+
+from __future__ import annotations
+
+import html
+import io
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from ..format.schema import ValueKind
+from ..format.vocabulary import SECTION_TITLES
+from .render import PrintedRow, Style, report_tables, report_title, section_prose, value_text
+
+
+@attrs.frozen
+class Span:
+    """A table cell as the document prints it: its text and how many rows and columns it covers."""
+
+    text: str
+    rows: int = 1
+    columns: int = 1
+
+
+Grid = list[list[Span | None]]  # None: a position a span from above or the left covers
+Block = tuple[str, str | Grid]  # ("title" | "heading" | "paragraph", text) or ("table", grid)
+
+# The template's header cells that span, by (row, column) on the header's grid: (rows, columns).
+_HEADER_SPANS = {
+    3: {(0, 0): (3, 3), (0, 3): (1, 7), (1, 3): (2, 1), (1, 4): (1, 5), (1, 9): (2, 1)},
+    4: {
+        (0, 0): (1, 5),
+        (0, 5): (1, 10),
+        **{(1, c): (2, 1) for c in range(5)},
+        (1, 5): (1, 5),
+        (1, 10): (1, 5),
+    },
+}
+_LABEL_COLUMNS = 3  # table 三's label columns: group, subgroup, row
+_PLAIN = Style()
+
+
+def outline(cells: Mapping[str, object], style: Style = _PLAIN) -> list[Block]:
+    """The report holding ``cells`` as blocks in document order."""
+    tables = report_tables(cells)
+    blocks: list[Block] = [("title", report_title(cells))]
+    for number, heading in SECTION_TITLES.items():
+        blocks.append(("heading", heading))
+        if number in tables:
+            blocks.append(("table", table_grid(number, tables[number], style)))
+        else:
+            blocks += [("paragraph", text) for text in section_prose(number)]
+    return blocks
+
+
+def table_grid(number: int, rows: Sequence[PrintedRow], style: Style = _PLAIN) -> Grid:
+    """A table's rows on its grid: header cells spanning as the template has them, table 三's group
+    labels spanning the rows they group, a row's last cell spanning the columns it leaves."""
+    width = max(len(r.labels) + len(r.values) for r in rows)
+    spans = _HEADER_SPANS.get(number)
+    header = [r for r in rows if r.header] if spans is not None else []
+    grid = _header(header, spans, width) if spans is not None else []
+    owners: dict[int, Span] = {}
+    for row in rows[len(header) :]:
+        if row.header:  # table 二's block markers and headers, between its blocks' rows
+            grid.append(_row([Span(t) for t in row.labels], width))
+            continue
+        kinds = row.kinds or (ValueKind.COUNT,) * len(row.values)
+        values = [Span(value_text(v, k, style)) for v, k in zip(row.values, kinds, strict=True)]
+        if number == 3:
+            grid.append([*_t3_labels(row.labels, owners, grid), *values])
+        else:
+            grid.append(_row([*(Span(t) for t in row.labels), *values], width))
+    return grid
+
+
+def _header(rows: Sequence[PrintedRow], spans: Mapping[tuple[int, int], tuple[int, int]], width: int) -> Grid:
+    grid: Grid = [[None] * width for _ in rows]
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row.labels):
+            if text:
+                rows_, columns = spans.get((r, c), (1, 1))
+                grid[r][c] = Span(text, rows_, columns)
+    return grid
+
+
+def _t3_labels(labels: Sequence[str], owners: dict[int, Span], grid: Grid) -> list[Span | None]:
+    """Table 三's label cells of one row: an empty label before a later one is its group's, spanning
+    down from above; the last label spans the label columns after it."""
+    last = max((i for i, t in enumerate(labels) if t), default=0)
+    out: list[Span | None] = [None] * _LABEL_COLUMNS
+    for column in range(last):
+        if not labels[column] and column in owners:
+            grown = attrs.evolve(owners[column], rows=owners[column].rows + 1)
+            _replace(grid, owners[column], grown)
+            owners[column] = grown
+        else:
+            owners[column] = out[column] = Span(labels[column])
+    owners.pop(last, None)
+    for column in range(last + 1, _LABEL_COLUMNS):
+        owners.pop(column, None)
+    out[last] = Span(labels[last], 1, _LABEL_COLUMNS - last)
+    return out
+
+
+def _replace(grid: Grid, old: Span, new: Span) -> None:
+    for row in reversed(grid):
+        for index, cell in enumerate(row):
+            if cell is old:
+                row[index] = new
+                return
+
+
+def _row(cells: list[Span], width: int) -> list[Span | None]:
+    """A row whose last cell spans the columns it leaves."""
+    last = cells[-1]
+    spanned = attrs.evolve(last, columns=width - len(cells) + 1)
+    return [*cells[:-1], spanned, *[None] * (width - len(cells))]
+
+
+# -- HTML -----------------------------------------------------------------------------------------
+
+_CHROME_TOP = (
+    '<div class="header"><div class="logo">某某县人民政府门户网站</div></div>\n'
+    '<ul class="nav"><li><a href="/">首页</a></li><li><a href="/zwgk">政务公开</a></li>'
+    '<li><a href="/hdjl">互动交流</a></li></ul>\n'
+    '<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a> &gt; 年度报告</div>\n'
+    '<div class="info">标题：{title}　发布日期：2021-01-20　来源：县政府办公室　浏览次数：1024</div>\n'
+)
+_CHROME_BOTTOM = (
+    '<div class="share">分享到：微信 微博</div>\n'
+    '<div class="footer">主办单位：某某县人民政府办公室　版权所有　联系电话：0376-1234567<br>'
+    "网站标识码：4115000001　豫ICP备12345678号</div>\n"
+)
+
+
+def render_html(
+    cells: Mapping[str, object], style: Style = _PLAIN, *, charset: str = "utf-8", chrome: bool = True
+) -> bytes:
+    """The report as an agency's web page: its charset declared in a ``<meta>`` and used (a GBK
+    page is GB18030 bytes, as such sites really serve), the site's chrome around it if ``chrome``."""
+    blocks = outline(cells, style)
+    title = str(blocks[0][1])
+    body = []
+    for kind, content in blocks:
+        if kind == "title":
+            body.append(f'<h2 class="article-title">{html.escape(str(content))}</h2>')
+        elif kind == "heading":
+            body.append(f"<p><strong>{html.escape(str(content))}</strong></p>")
+        elif kind == "paragraph":
+            body.append(f"<p>{html.escape(str(content))}</p>")
+        else:
+            assert isinstance(content, list)
+            body.append(_html_table(content))
+    article = '<div class="article">\n' + "\n".join(body) + "\n</div>\n"
+    page = (
+        f'<!DOCTYPE html>\n<html>\n<head>\n<meta charset="{charset}">\n<title>{html.escape(title)}_某某县人民政府</title>\n'
+        '<script>var _hmt = _hmt || []; document.write("统计");</script>\n'
+        "<style>.nav li { float: left; }</style>\n</head>\n<body>\n"
+        + (_CHROME_TOP.format(title=html.escape(title)) if chrome else "")
+        + article
+        + (_CHROME_BOTTOM if chrome else "")
+        + "</body>\n</html>\n"
+    )
+    encoding = "gb18030" if charset.lower() in ("gbk", "gb2312", "gb18030") else charset
+    return page.encode(encoding)
+
+
+def _html_table(grid: Grid) -> str:
+    rows = []
+    for row in grid:
+        cells = []
+        for span in row:
+            if span is None:
+                continue
+            attributes = (f' rowspan="{span.rows}"' if span.rows > 1 else "") + (
+                f' colspan="{span.columns}"' if span.columns > 1 else ""
+            )
+            text = "<br>".join(html.escape(part) for part in span.text.split("\n"))
+            cells.append(f"<td{attributes}>{text}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return '<table border="1" cellspacing="0">\n<tbody>\n' + "\n".join(rows) + "\n</tbody>\n</table>"
+
+
+# -- Word -----------------------------------------------------------------------------------------
+
+
+def render_docx(cells: Mapping[str, object], style: Style = _PLAIN) -> bytes:
+    """The report as a Word file: paragraphs, and ruled tables whose spans are Word merges."""
+    import docx
+
+    document = docx.Document()
+    for kind, content in outline(cells, style):
+        if kind == "table":
+            assert isinstance(content, list)
+            _docx_table(document, content)
+        else:
+            document.add_paragraph(str(content))
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def _docx_table(document: object, grid: Grid) -> None:
+    width = len(grid[0])
+    table = document.add_table(rows=len(grid), cols=width)  # type: ignore[attr-defined]
+    table.style = "Table Grid"
+    for r, row in enumerate(grid):
+        for c, span in enumerate(row):
+            if span is None:
+                continue
+            cell = table.cell(r, c)
+            if span.rows > 1 or span.columns > 1:
+                cell = cell.merge(table.cell(r + span.rows - 1, c + span.columns - 1))
+            cell.text = span.text
