@@ -31,6 +31,8 @@ _CHARSET_WINDOW = 4096
 # lxml refuses a str that declares its encoding (an XHTML page's <?xml … encoding="gbk"?>): the
 # bytes are decoded already, so the declaration goes.
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+# Characters no XML text may hold (lxml refuses a tree that has them): a damaged page's, deleted.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030"}
 _DROPPED = ("script", "style", "noscript", "template", "nav", "header", "footer", "aside", "form", "iframe")
 _BLOCKS = frozenset(
@@ -72,8 +74,9 @@ _MAX_SPAN = 200  # rowspan/colspan past this is a broken page, not a table
 
 def read_html(data: bytes) -> Source:
     text, diagnostics = _decode(data)
+    text = _NOT_IN_XML.sub("", _XML_DECLARATION.sub("", text, count=1))
     try:
-        root = lxml.html.document_fromstring(_XML_DECLARATION.sub("", text, count=1))
+        root = lxml.html.document_fromstring(text)
     except (ParserError, ValueError) as e:
         raise NotTextError(f"an HTML page lxml cannot read: {e}") from e
     title = _page_title(root)

@@ -47,19 +47,24 @@ class Lines:
     def table(self, grid: Sequence[Sequence[str]], place: str) -> None:
         """A table's rows, each cell's breaks and blanks collapsed to single spaces."""
         for number, row in enumerate(grid, 1):
-            self.lines.append("\t".join(" ".join(cell.split()) for cell in row))
-            self.places.append(f"{place}, row {number}")
+            self.row(row, f"{place}, row {number}")
+
+    def row(self, cells: Sequence[str], place: str) -> None:
+        """One line of tab-separated cells."""
+        self.lines.append("\t".join(" ".join(cell.split()) for cell in cells))
+        self.places.append(place)
 
     def source(self, kind: Kind, diagnostics: Sequence[Diagnostic] = ()) -> Source:
         return Source("\n".join(self.lines), kind, tuple(self.places), tuple(diagnostics))
 
 
-_EXTRAS = {Kind.HTML: ("html", "lxml"), Kind.DOCX: ("docx", "docx")}
+_EXTRAS = {Kind.HTML: ("html", "lxml"), Kind.DOCX: ("docx", "docx"), Kind.PDF: ("pdf", "pypdfium2")}
 
 
 def read(data: bytes) -> Source:
     """The source of a report file of any kind gixr reads: text in any encoding ``decode`` reads, an
-    HTML page, a Word .docx; a clear error for what it cannot read (legacy .doc, other archives)."""
+    HTML page, a Word .docx, a PDF with a text layer; a clear error for what it cannot read (legacy
+    .doc, other archives)."""
     kind = sniff(data)
     if kind is Kind.TEXT:
         decoded = decode(data)
@@ -71,10 +76,6 @@ def read(data: bytes) -> Source:
         )
     if kind is Kind.ZIP:
         raise UnsupportedDocumentError("a ZIP archive that is no Word .docx document")
-    if kind is Kind.PDF:
-        raise UnsupportedDocumentError(
-            "a PDF document: gixr does not read PDFs yet; give it the PDF's text (e.g. pdftotext -layout FILE)"
-        )
     extra, module = _EXTRAS[kind]
     try:
         importlib.import_module(module)
@@ -86,6 +87,10 @@ def read(data: bytes) -> Source:
         from .html import read_html
 
         return read_html(data)
+    if kind is Kind.PDF:
+        from .pdf import read_pdf
+
+        return read_pdf(data)
     from .docx import read_docx
 
     return read_docx(data)

@@ -34,7 +34,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (root / "bad").mkdir()
     (root / "bad" / "empty.txt").write_bytes(b"")
     (root / "bad" / "binary.txt").write_bytes(os.urandom(4096))
-    (root / "bad" / "notes.pdf").write_bytes(b"%PDF")  # a kind gixr names the conversion for
+    (root / "bad" / "notes.pdf").write_bytes(b"%PDF")  # a PDF cut short
+    (root / "bad" / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64))  # legacy Word
     (root / "bad" / "logo.png").write_bytes(b"\x89PNG\r\n")  # a kind gixr does not read
     return root
 
@@ -46,14 +47,15 @@ def records(path: Path) -> list[dict[str, object]]:
 def test_jsonl_has_one_record_per_file_and_bad_files_are_error_records(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     counts = run([corpus], out, workers=2)
-    assert (counts["ok"], counts["error"], counts["unsupported"]) == (200, 2, 2)
+    assert (counts["ok"], counts["error"], counts["unsupported"]) == (200, 3, 2)
     found = records(out)
-    assert len(found) == 204
+    assert len(found) == 205
     errors = {Path(str(r["path"])).name: r["error"] for r in found if r["status"] == "error"}
-    assert set(errors) == {"empty.txt", "binary.txt"}
+    assert set(errors) == {"empty.txt", "binary.txt", "notes.pdf"}
+    assert "a PDF that pdfium cannot open" in str(errors["notes.pdf"])
     unsupported = {Path(str(r["path"])).name: str(r["error"]) for r in found if r["status"] == "unsupported"}
-    assert set(unsupported) == {"notes.pdf", "logo.png"}
-    assert "a PDF document" in unsupported["notes.pdf"] and ".png files are not read" in unsupported["logo.png"]
+    assert set(unsupported) == {"old.doc", "logo.png"}
+    assert "convert it to .docx" in unsupported["old.doc"] and ".png files are not read" in unsupported["logo.png"]
     assert str(errors["empty.txt"]).startswith("EmptyInputError")
     assert str(errors["binary.txt"]).startswith("NotTextError")
     first = next(r for r in found if str(r["path"]).endswith(f"{SEED_NAMES[1]}.txt"))
@@ -87,7 +89,7 @@ def test_parquet_and_csv_are_tidy_long_tables(corpus: Path, tmp_path: Path) -> N
     totals = table.filter(pc.equal(table.column("address"), "t3.new_received.total"))
     assert totals.num_rows == 200
     assert set(totals.column("path").to_pylist()) == {str(p) for p in corpus.rglob("0*.txt")}
-    assert table.filter(pc.equal(table.column("status"), "error")).num_rows == 2
+    assert table.filter(pc.equal(table.column("status"), "error")).num_rows == 3
     assert table.filter(pc.equal(table.column("status"), "unsupported")).num_rows == 2
     amounts = table.filter(pc.equal(table.column("address"), "t2.procurement.amount"))  # records come as done
     row = amounts.filter(pc.equal(amounts.column("agency"), "信阳市人民政府")).slice(0, 1).to_pylist()[0]
@@ -102,7 +104,7 @@ def test_parquet_and_csv_are_tidy_long_tables(corpus: Path, tmp_path: Path) -> N
     run([corpus / "agency00", corpus / "bad"], csv_out)
     rows = list(csv.DictReader(csv_out.open(encoding="utf-8")))
     cells = sum(len(gixr_grammar.parse_file(SEEDS / f"{n}.txt").cells()) - 3 for n in SEED_NAMES)  # meta.* aside
-    assert len(rows) == cells + 4  # and a row for each bad or unsupported file
+    assert len(rows) == cells + 5  # and a row for each bad or unsupported file
     amount = next(r for r in rows if r["address"] == "t2.procurement.amount" and r["agency"] == "平原示范区")
     assert amount["value"] == "77180.86"
 
@@ -120,7 +122,7 @@ def test_the_command_reports_a_summary(corpus: Path, tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["corpus", str(corpus / "bad"), str(corpus / "agency01"), "-o", str(out)])
     assert result.exit_code == 0, result.output
     assert (
-        "9 records" in result.stderr and "5 reports, 2 files in error, 2 of kinds gixr does not read" in result.stderr
+        "10 records" in result.stderr and "5 reports, 3 files in error, 2 of kinds gixr does not read" in result.stderr
     )
     bad = CliRunner().invoke(main, ["corpus", str(corpus / "bad"), "-o", str(tmp_path / "out.xlsx")])
     assert bad.exit_code == 2 and "must end in .jsonl, .csv or .parquet" in bad.stderr
