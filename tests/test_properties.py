@@ -14,7 +14,7 @@ from strategies import Cells, report_cells, styles
 
 import gixr_grammar
 from gixr_grammar.repair.glued import LocalRule, SearchStopped, split_digits
-from gixr_grammar.synth.documents import render_docx, render_html
+from gixr_grammar.synth.documents import render_docx, render_html, render_pdf
 from gixr_grammar.synth.render import Layout, Style, render_report
 from gixr_grammar.text.normalize import normalize
 
@@ -32,15 +32,19 @@ def test_every_layout_and_artefact_parses_back(cells: Cells, style: Style) -> No
     assert gixr_grammar.parse(render_report(cells, style)).cells() == cells
 
 
-@settings(max_examples=max(5, settings().max_examples // 4))  # a Word file takes 30 ms to write
-@given(report_cells(consistent=False), st.sampled_from(["html", "gbk", "docx"]), st.sampled_from(["", "/", "—"]))
+@settings(max_examples=max(5, settings().max_examples // 4))  # a Word file or a PDF takes 30–60 ms to write
+@given(report_cells(consistent=False), st.sampled_from(["html", "gbk", "docx", "pdf"]), st.sampled_from(["", "/", "—"]))
 def test_every_document_kind_reads_back(cells: Cells, kind: str, blank: str) -> None:
-    """Rendered as an agency's web page (UTF-8 or GBK, with the site around it) or a Word file, and
-    read by the readers, a report gives back its cells."""
+    """Rendered as an agency's web page (UTF-8 or GBK, with the site around it), a Word file or a
+    PDF with ruled tables, and read by the readers, a report gives back its cells."""
     assume(blank or not _blank_in_tables(cells))
     style = Style(blank=blank)
-    charset = "gbk" if kind == "gbk" else "utf-8"
-    data = render_docx(cells, style) if kind == "docx" else render_html(cells, style, charset=charset)
+    if kind == "docx":
+        data = render_docx(cells, style)
+    elif kind == "pdf":
+        data = render_pdf(cells, style)
+    else:
+        data = render_html(cells, style, charset="gbk" if kind == "gbk" else "utf-8")
     assert gixr_grammar.parse_bytes(data).cells() == cells
 
 

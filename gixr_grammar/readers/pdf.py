@@ -199,7 +199,7 @@ class _Table:
 
     xs: list[float]  # column edges, left to right
     ys: list[float]  # row edges, top to bottom
-    rules: list[_Rule]
+    on: dict[tuple[bool, int], list[_Rule]]  # (horizontal, index of the edge in ys or xs) → its rules
     owner: dict[tuple[int, int], tuple[int, int]] = attrs.field(factory=dict)  # cell → its merged cell's first
     chars: dict[tuple[int, int], list[_Char]] = attrs.field(factory=dict)
 
@@ -209,7 +209,12 @@ class _Table:
         ys = _positions([r.at for r in rules if r.horizontal])[::-1]
         if len(xs) < 2 or len(ys) < 2:
             return None
-        table = cls(xs, ys, rules)
+        on: dict[tuple[bool, int], list[_Rule]] = {}
+        for rule in rules:
+            edges = ys if rule.horizontal else xs
+            index = min(range(len(edges)), key=lambda i: abs(edges[i] - rule.at))
+            on.setdefault((rule.horizontal, index), []).append(rule)
+        table = cls(xs, ys, on)
         table.merge()
         return table
 
@@ -220,14 +225,10 @@ class _Table:
     def holds(self, char: _Char) -> bool:
         return self.xs[0] <= char.centre <= self.xs[-1] and self.ys[-1] <= char.middle <= self.ys[0]
 
-    def _edge(self, horizontal: bool, at: float, start: float, end: float) -> bool:
+    def _edge(self, horizontal: bool, index: int, start: float, end: float) -> bool:
+        """Whether a rule covers the middle of the grid edge ``index`` between ``start`` and ``end``."""
         middle = (start + end) / 2
-        return any(
-            r.horizontal is horizontal
-            and abs(r.at - at) <= _TOLERANCE
-            and r.start - _TOLERANCE <= middle <= r.end + _TOLERANCE
-            for r in self.rules
-        )
+        return any(r.start - _TOLERANCE <= middle <= r.end + _TOLERANCE for r in self.on.get((horizontal, index), ()))
 
     def merge(self) -> None:
         """Join the cells no rule separates (merged cells), each to the first cell of its group."""
@@ -235,16 +236,16 @@ class _Table:
         for row in range(rows):
             for column in range(columns):
                 owner = (row, column)
-                if column and not self._edge(False, self.xs[column], self.ys[row + 1], self.ys[row]):
+                if column and not self._edge(False, column, self.ys[row + 1], self.ys[row]):
                     owner = self.owner[(row, column - 1)]
-                if row and not self._edge(True, self.ys[row], self.xs[column], self.xs[column + 1]):
+                if row and not self._edge(True, row, self.xs[column], self.xs[column + 1]):
                     above = self.owner[(row - 1, column)]
                     owner = min(owner, above)
                 self.owner[(row, column)] = owner
 
     def add(self, char: _Char) -> None:
         column = min(bisect.bisect_right(self.xs, char.centre) - 1, len(self.xs) - 2)
-        row = min(bisect.bisect_left([-y for y in self.ys], -char.middle) - 1, len(self.ys) - 2)  # ys descend
+        row = min(len(self.ys) - 1 - bisect.bisect_left(self.ys[::-1], char.middle), len(self.ys) - 2)  # ys descend
         self.chars.setdefault(self.owner[(max(row, 0), max(column, 0))], []).append(char)
 
     def rows(self) -> tuple[tuple[str, ...], ...]:
