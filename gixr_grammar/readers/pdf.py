@@ -123,10 +123,10 @@ def _page_blocks(page: pdfium.PdfPage) -> Iterator[_Block]:
         else:
             table.add(char)
     blocks = [_Block(t.top, rows=t.rows()) for t in tables]
-    for line in _lines(loose):
-        top = max(c.top for c in line)
+    for line in _joined_numbers([_pieces(line) for line in _lines(loose)]):
+        top = max(c.top for piece in line for c in piece)
         margin = top > height * (1 - _MARGIN) or top < height * _MARGIN
-        blocks.append(_Block(top, cells=tuple(_cells(line)), margin=margin))
+        blocks.append(_Block(top, cells=tuple("".join(c.text for c in piece) for piece in line), margin=margin))
     yield from sorted(blocks, key=lambda b: -b.top)
 
 
@@ -281,12 +281,52 @@ def _lines(chars: list[_Char]) -> list[list[_Char]]:
     return [sorted(line, key=lambda c: c.left) for line in lines]
 
 
-def _cells(line: list[_Char]) -> Iterator[str]:
-    """A line's text, cut where a gap wider than ``_CELL_GAP`` font sizes separates its characters."""
-    piece = [line[0]]
+def _pieces(line: list[_Char]) -> list[list[_Char]]:
+    """A line's cells: its characters cut where a gap wider than ``_CELL_GAP`` font sizes separates them."""
+    pieces = [[line[0]]]
     for char in line[1:]:
-        if char.left - piece[-1].right > _CELL_GAP * max(char.size, piece[-1].size):
-            yield "".join(c.text for c in piece)
-            piece = []
-        piece.append(char)
-    yield "".join(c.text for c in piece)
+        if char.left - pieces[-1][-1].right > _CELL_GAP * max(char.size, pieces[-1][-1].size):
+            pieces.append([])
+        pieces[-1].append(char)
+    return pieces
+
+
+def _joined_numbers(lines: list[list[list[_Char]]]) -> list[list[list[_Char]]]:
+    """The lines with the numbers a narrow column of an unruled table wrapped joined again: a line of
+    numbers only, fewer than the next (else the previous) line has, each standing right over or
+    under a number of that line in its column, is part of those numbers (11675 over 45: 1167545)."""
+    out = list(lines)
+    index = 0
+    while index < len(out):
+        line = out[index]
+        target = next((j for j in (index + 1, index - 1) if 0 <= j < len(out) and _wraps_into(line, out[j])), None)
+        if target is None:
+            index += 1
+            continue
+        joined = []
+        for piece in out[target]:
+            parts = [p for p in line if _over(p, piece)]
+            joined.append(
+                [*(c for p in parts for c in p), *piece] if target > index else [*piece, *(c for p in parts for c in p)]
+            )
+        out[target] = joined
+        del out[index]
+    return out
+
+
+def _number(piece: list[_Char]) -> bool:
+    return all(c.text.isdigit() or c.text in ".," for c in piece)
+
+
+def _over(piece: list[_Char], other: list[_Char]) -> bool:
+    return piece[0].left < other[-1].right and other[0].left < piece[-1].right
+
+
+def _wraps_into(line: list[list[_Char]], other: list[list[_Char]]) -> bool:
+    near = abs(line[0][0].middle - other[0][0].middle) < 2 * max(line[0][0].size, other[0][0].size)
+    return (
+        near
+        and len(line) < len(other)
+        and all(_number(p) for p in line)
+        and all(any(_over(p, q) and _number(q) for q in other) for p in line)
+    )
