@@ -8,6 +8,7 @@ import pytest
 from hypothesis import settings
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
+DOCUMENTS = Path(__file__).parent / "data" / "documents"  # test documents made from the seeds
 SEED_NAMES = sorted(p.name.removesuffix(".expected.json") for p in SEEDS.glob("*.expected.json"))
 
 
@@ -18,6 +19,17 @@ def seed_text(name: str) -> str:
 def seed_expected(name: str) -> dict[str, object]:
     data: dict[str, object] = json.loads((SEEDS / f"{name}.expected.json").read_text(encoding="utf-8"))
     return data
+
+
+def expected_cells(name: str) -> dict[str, object]:
+    """The seed's hand-read numbers and meta (``cells`` of its expected.json)."""
+    cells: dict[str, object] = seed_expected(name)["cells"]  # type: ignore[assignment]
+    return cells
+
+
+def exact(cells: dict[str, object], name: str) -> bool:
+    """Whether ``cells`` hold every hand-read number of the seed (money compared as printed)."""
+    return all(str(cells.get(k)) == str(v) for k, v in expected_cells(name).items())
 
 
 @pytest.fixture(params=SEED_NAMES)

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import SEED_NAMES, seed_expected, seed_text
+from conftest import SEED_NAMES, exact, seed_text
 from reports import report
 
 import gixr_grammar
@@ -125,17 +125,13 @@ def test_a_file_that_cannot_be_read_is_a_gixr_error_naming_it(tmp_path: Path, ki
     assert isinstance(raised.value, GixrError) and isinstance(raised.value.__cause__, OSError)
 
 
-def _exact(report: gixr_grammar.Report, name: str) -> bool:
-    return all(str(report.cells().get(k)) == str(v) for k, v in seed_expected(name)["cells"].items())
-
-
 @pytest.mark.parametrize("order", [(0, 1, 2), (4, 3, 2), (2, 0, 4)])
 def test_several_reports_in_one_text_are_each_found(order: tuple[int, ...]) -> None:
     names = [SEED_NAMES[i] for i in order]
     texts = [seed_text(name) for name in names]
     text = "\n".join(texts)
     reports = list(gixr_grammar.parse_all(text))
-    assert len(reports) == 3 and all(_exact(r, n) for r, n in zip(reports, names, strict=True))
+    assert len(reports) == 3 and all(exact(r.cells(), n) for r, n in zip(reports, names, strict=True))
     offsets = [sum(t.count("\n") + 1 for t in texts[:i]) for i in (1, 2)]  # lines before each next text
     title_lines = [offset + gixr_grammar.parse(t).meta.title_line for offset, t in zip(offsets, texts[1:], strict=True)]  # type: ignore[operator]
     assert [r.meta.title_line for r in reports[1:]] == title_lines  # lines are the whole text's
@@ -144,7 +140,7 @@ def test_several_reports_in_one_text_are_each_found(order: tuple[int, ...]) -> N
     starts = [o + min(r.meta.title_line or 0, r.sections[0].first_line) for o, r in zip(offsets, alone, strict=True)]
     assert several.line == starts[0]  # the title, or the first heading where the title comes under it
     assert f"others start at lines {starts[0]}, {starts[1]}" in several.message
-    assert _exact(gixr_grammar.parse(text), names[0])
+    assert exact(gixr_grammar.parse(text).cells(), names[0])
     assert list(gixr_grammar.parse_all(text.encode("gb18030")))[2].cells() == reports[2].cells()
 
 

@@ -3,35 +3,27 @@
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import docx
 import pytest
-from conftest import SEED_NAMES, seed_expected, seed_text
+from conftest import DOCUMENTS, SEED_NAMES, exact, seed_text
 
 import gixr_grammar
 from gixr_grammar.readers.docx import _grid
 from gixr_grammar.synth.documents import render_docx
-
-DOCUMENTS = Path(__file__).parent.parent / "data" / "documents"
-
-
-def _exact(report: gixr_grammar.Report, name: str) -> bool:
-    expected: dict[str, object] = seed_expected(name)["cells"]  # type: ignore[assignment]
-    return all(str(report.cells().get(k)) == str(v) for k, v in expected.items())
 
 
 @pytest.mark.parametrize("name", SEED_NAMES)
 def test_a_seed_as_a_word_file_is_read_exactly(name: str) -> None:
     data = render_docx(gixr_grammar.parse(seed_text(name)).cells())
     report = gixr_grammar.parse_bytes(data)
-    assert _exact(report, name)
+    assert exact(report.cells(), name)
     assert report.place(report.cell_records()["t3.granted.total"].line) is not None
 
 
 def test_golden_word_file() -> None:
     report = gixr_grammar.parse_file(DOCUMENTS / "002_report.docx")
-    assert _exact(report, SEED_NAMES[2])
+    assert exact(report.cells(), SEED_NAMES[2])
     assert report.place(report.meta.title_line) == "paragraph 1"
 
 

@@ -3,30 +3,17 @@ rowspan/colspan and breaks inside cells."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from conftest import SEED_NAMES, seed_expected, seed_text
+from conftest import DOCUMENTS, SEED_NAMES, exact, expected_cells, seed_text
 
 import gixr_grammar
 from gixr_grammar.readers.html import _grid
 from gixr_grammar.readers.source import read
 from gixr_grammar.synth.documents import render_html
 
-DOCUMENTS = Path(__file__).parent.parent / "data" / "documents"
-
 
 def _cells(name: str) -> dict[str, object]:
     return gixr_grammar.parse(seed_text(name)).cells()
-
-
-def _expected(name: str) -> dict[str, object]:
-    cells: dict[str, object] = seed_expected(name)["cells"]  # type: ignore[assignment]
-    return cells
-
-
-def _exact(report: gixr_grammar.Report, name: str) -> bool:
-    return all(str(report.cells().get(k)) == str(v) for k, v in _expected(name).items())
 
 
 @pytest.mark.parametrize("charset", ["utf-8", "gbk"])
@@ -34,8 +21,8 @@ def _exact(report: gixr_grammar.Report, name: str) -> bool:
 def test_a_seed_as_a_web_page_is_read_exactly(name: str, charset: str) -> None:
     page = render_html(_cells(name), charset=charset)
     report = gixr_grammar.parse_bytes(page)
-    assert _exact(report, name)
-    assert report.meta.agency == _expected(name)["meta.agency"]
+    assert exact(report.cells(), name)
+    assert report.meta.agency == expected_cells(name)["meta.agency"]
     source = read(page)
     assert not any(word in source.text for word in ("当前位置", "版权所有", "标题：", "分享到", "_hmt", "float"))
 
@@ -43,7 +30,7 @@ def test_a_seed_as_a_web_page_is_read_exactly(name: str, charset: str) -> None:
 @pytest.mark.parametrize(("file", "name"), [("000_page.html", SEED_NAMES[0]), ("001_page_gbk.html", SEED_NAMES[1])])
 def test_golden_pages(file: str, name: str) -> None:
     report = gixr_grammar.parse_file(DOCUMENTS / file)
-    assert _exact(report, name)
+    assert exact(report.cells(), name)
     cell = report.cell_records()["t3.new_received.total"]
     assert report.place(cell.line) is not None and report.place(cell.line).startswith("table 2, row ")  # type: ignore[union-attr]
 
@@ -65,7 +52,7 @@ def test_the_title_comes_from_the_page_when_the_report_prints_none() -> None:
 
 def test_a_wrong_charset_declaration_falls_back_to_the_bytes() -> None:
     page = render_html(_cells(SEED_NAMES[0]), charset="gbk").replace(b'charset="gbk"', b'charset="utf-8"')
-    assert _exact(gixr_grammar.parse_bytes(page), SEED_NAMES[0])
+    assert exact(gixr_grammar.parse_bytes(page).cells(), SEED_NAMES[0])
 
 
 def _table(rows: str) -> object:

@@ -4,36 +4,28 @@ long labels wrap in narrow columns, merged cells, tables across pages and page n
 from __future__ import annotations
 
 import io
-from pathlib import Path
 
 import pytest
-from conftest import SEED_NAMES, seed_expected, seed_text
+from conftest import DOCUMENTS, SEED_NAMES, exact, seed_text
 
 import gixr_grammar
 from gixr_grammar import NotTextError
 from gixr_grammar.readers.source import read
 from gixr_grammar.synth.documents import render_pdf
 
-DOCUMENTS = Path(__file__).parent.parent / "data" / "documents"
-
-
-def _exact(report: gixr_grammar.Report, name: str) -> bool:
-    expected: dict[str, object] = seed_expected(name)["cells"]  # type: ignore[assignment]
-    return all(str(report.cells().get(k)) == str(v) for k, v in expected.items())
-
 
 @pytest.mark.parametrize("name", SEED_NAMES)
 def test_a_seed_as_a_ruled_pdf_is_read_exactly(name: str) -> None:
     data = render_pdf(gixr_grammar.parse(seed_text(name)).cells())
     report = gixr_grammar.parse_bytes(data)
-    assert _exact(report, name)
+    assert exact(report.cells(), name)
     place = report.place(report.cell_records()["t3.total.total"].line)
     assert place is not None and place.startswith("page ") and ", table " in place
 
 
 def test_golden_pdf() -> None:
     report = gixr_grammar.parse_file(DOCUMENTS / "003_report.pdf")
-    assert _exact(report, SEED_NAMES[3])
+    assert exact(report.cells(), SEED_NAMES[3])
 
 
 def test_wrapped_cells_are_one_cell_and_page_numbers_go() -> None:
