@@ -149,13 +149,30 @@ def _chars(page: pdfium.PdfPage) -> Iterator[_Char]:
 
 
 def _rules(page: pdfium.PdfPage) -> Iterator[_Rule]:
-    """The page's ruling lines: path objects thin in one direction."""
+    """The page's ruling lines: path objects thin in one direction (a line, or a thin filled box),
+    and the four sides of a stroked rectangle (a cell drawn as a box)."""
     for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
         left, bottom, right, top = obj.get_bounds()
         if top - bottom <= _THIN and right - left > _THIN:
             yield _Rule(True, (top + bottom) / 2, left, right)
         elif right - left <= _THIN and top - bottom > _THIN:
             yield _Rule(False, (left + right) / 2, bottom, top)
+        elif _stroked_box(obj):
+            yield from (_Rule(True, top, left, right), _Rule(True, bottom, left, right))
+            yield from (_Rule(False, left, bottom, top), _Rule(False, right, bottom, top))
+
+
+def _stroked_box(obj: pdfium.PdfObject) -> bool:
+    """Whether a path object is one stroked rectangle: a move and three or four straight lines. A
+    filled one is a cell's shading, no rule."""
+    segments = pdfium_c.FPDFPath_CountSegments(obj.raw)
+    if segments not in (4, 5):
+        return False
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)) or not stroke.value:
+        return False
+    kinds = [pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)) for i in range(segments)]
+    return kinds[0] == pdfium_c.FPDF_SEGMENT_MOVETO and all(k == pdfium_c.FPDF_SEGMENT_LINETO for k in kinds[1:])
 
 
 def _touch(h: _Rule, v: _Rule) -> bool:

@@ -81,7 +81,7 @@ def read(data: bytes) -> Source:
         importlib.import_module(module)
     except ImportError as e:
         raise MissingExtraError(
-            f'reading a {kind.value.upper()} document needs the {extra} extra: pip install "gixr-grammar[{extra}]"'
+            f'reading {kind.value.upper()} documents needs the {extra} extra: pip install "gixr-grammar[{extra}]"'
         ) from e
     if kind is Kind.HTML:
         from .html import read_html

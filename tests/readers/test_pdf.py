@@ -79,3 +79,33 @@ def test_a_number_wrapped_in_an_unruled_column_is_joined() -> None:
     cells = gixr_grammar.parse(seed_text(SEED_NAMES[0])).cells()
     source = read(render_pdf(cells, ruled=False))
     assert "行政许可\t443\t2\t1167545" in source.text.splitlines()
+
+
+def test_cells_drawn_as_boxes_make_a_table() -> None:
+    """Some exports draw each cell as a stroked rectangle instead of grid lines; a shaded (filled)
+    rectangle is no rule."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setFillGray(0.9)
+    page.rect(60, 640, 300, 60, stroke=0, fill=1)  # shading behind the table
+    page.setFillGray(0)
+    page.setFont("STSong-Light", 9)
+    rows = [("规章", "1", "1", "1"), ("规范性文件", "213", "193", "663")]
+    widths = (120, 60, 60, 60)
+    for r, row in enumerate(rows):
+        x = 60.0
+        for text, width in zip(row, widths, strict=True):
+            page.rect(x, 680 - r * 20, width, 20, stroke=1, fill=0)
+            page.drawString(x + 4, 686 - r * 20, text)
+            x += width
+    page.drawString(60, 620, "本表之外的一行文字")
+    page.showPage()
+    page.save()
+    source = read(out.getvalue())
+    assert source.text.splitlines() == ["规章\t1\t1\t1", "规范性文件\t213\t193\t663", "本表之外的一行文字"]
+    assert source.places[:2] == ("page 1, table 1, row 1", "page 1, table 1, row 2")

@@ -79,7 +79,7 @@ def test_a_missing_extra_names_the_extra(monkeypatch: pytest.MonkeyPatch, tmp_pa
     result = CliRunner().invoke(main, ["parse", str(DOCUMENTS / "000_page.html")])
     assert result.exit_code == 2
     assert result.stderr.strip().splitlines() == [
-        f"gixr: {DOCUMENTS / '000_page.html'}: reading a HTML document needs the html extra: "
+        f"gixr: {DOCUMENTS / '000_page.html'}: reading HTML documents needs the html extra: "
         'pip install "gixr-grammar[html]"'
     ]
 
