@@ -9,9 +9,12 @@ gixr does not read (a legacy .doc, an image) gets an ``unsupported`` record that
 inputs already recorded with the same path and sha256 and appends the rest.
 
 Outputs by suffix: ``.jsonl`` (one record per line, flushed each time: an interrupted run leaves every
-complete record), ``.csv`` and ``.parquet`` (a tidy long table, one row per cell: path, sha256, report,
-status, error, agency, year, template, address, value, line; a file in error is one row with no address;
-value is the exact decimal text in CSV, a decimal128(38, 10) in Parquet).
+complete record), ``.csv`` and ``.parquet`` (a tidy long table, one row per cell, ``TABLE_COLUMNS``:
+the file and report, its agency, year and template, the cell's address split into table, row and
+column, its Chinese label and unit, its status (read, blank, inferred, missing) and the rule that
+inferred it, the value, and the line and document place it came from; a file in error, of a kind
+gixr does not read, or a report with no table cell is one row whose status says so). ``value`` is
+the exact decimal text in CSV, a decimal128(38, 10) in Parquet with ``value_float`` beside it.
 Parquet needs pyarrow, Dask needs dask.distributed (the extras ``parquet`` and ``dask``).
 """
 
@@ -32,6 +35,8 @@ from typing import Any
 from ..api import parse_all
 from ..check import check
 from ..errors import GixrError, UnsupportedDocumentError
+from ..format.schema import ValueKind, column_kind
+from ..format.vocabulary import label_of
 from ..model import Report
 from .serialize import plain, plain_cells
 
@@ -43,15 +48,23 @@ TABLE_COLUMNS = (
     "path",
     "sha256",
     "report",
-    "status",
-    "error",
     "agency",
     "year",
     "template",
     "address",
+    "table",
+    "row",
+    "column",
+    "label",
+    "unit",
+    "status",
+    "inferred_by",
     "value",
     "line",
+    "place",
+    "error",
 )
+UNITS = {ValueKind.COUNT: "件", ValueKind.SIGNED: "件", ValueKind.MONEY: "万元"}
 PARQUET_SCALE = Decimal("1e-10")  # value is decimal128(38, 10): exact for every count and amount in a report
 
 
@@ -97,37 +110,57 @@ def process(path: str) -> list[Record]:
 
 def _report_record(record: Record, report: Report) -> Record:
     findings = Counter(f.verdict.value for f in check(report))
-    lines = {addr: cell.line for addr, cell in report.cell_records().items()}
+    provenance = {
+        address: {
+            "status": cell.status.value,
+            "inferred_by": cell.inferred_by,
+            "line": cell.line,
+            "place": report.place(cell.line),
+        }
+        for address, cell in report.cell_records().items()
+    }
     return {
         **record,
         "status": "ok",
         "meta": plain(report.meta),
         "kind": report.kind.value,
         "cells": plain_cells(report),
-        "lines": lines,
+        "provenance": provenance,
         "findings": dict(findings),
         "diagnostics": dict(Counter(d.severity.value for d in report.diagnostics)),
     }
 
 
 def table_rows(record: Record) -> Iterator[dict[str, Any]]:
-    """The long-table rows of one record: one per table cell, or one saying why the file failed."""
-    base = {key: record[key] for key in ("path", "sha256", "report", "status", "error")}
-    if record["status"] != "ok":
-        yield {**base, "agency": None, "year": None, "template": None, "address": None, "value": None, "line": None}
+    """The long-table rows of one record: one per table cell, with its status (read, blank, inferred,
+    missing) and where it came from; or one saying why the file failed (status ``error`` or
+    ``unsupported``), or that a report holds no table cell (status ``empty``)."""
+    meta = record.get("meta") or {}
+    report = {
+        **{key: record[key] for key in ("path", "sha256", "report", "error")},
+        **{key: meta.get(key) for key in ("agency", "year", "template")},
+    }
+    cells = [(a, v) for a, v in record.get("cells", {}).items() if not a.startswith("meta.")]
+    if not cells:
+        status = "empty" if record["status"] == "ok" else record["status"]
+        yield {**dict.fromkeys(TABLE_COLUMNS), **report, "status": status}
         return
-    meta = record["meta"]
-    for address, value in record["cells"].items():
-        if address.startswith("meta."):
-            continue
+    for address, value in cells:
+        table, row, column = address.split(".")
+        origin = record["provenance"][address]
         yield {
-            **base,
-            "agency": meta["agency"],
-            "year": meta["year"],
-            "template": meta["template"],
+            **report,
             "address": address,
+            "table": int(table[1:]),
+            "row": row,
+            "column": column,
+            "label": label_of(address),
+            "unit": UNITS[column_kind(address)],
+            "status": origin["status"],
+            "inferred_by": origin["inferred_by"],
             "value": None if value is None else Decimal(str(value)),
-            "line": record["lines"].get(address),
+            "line": origin["line"],
+            "place": origin["place"],
         }
 
 
@@ -170,8 +203,15 @@ class Sink:
             import pyarrow as pa
             import pyarrow.parquet as pq
 
-            types = {"report": pa.int64(), "year": pa.int64(), "line": pa.int64(), "value": pa.decimal128(38, 10)}
-            self._schema = pa.schema([(c, types.get(c, pa.string())) for c in TABLE_COLUMNS])
+            types = {
+                "report": pa.int64(),
+                "year": pa.int64(),
+                "table": pa.int64(),
+                "line": pa.int64(),
+                "value": pa.decimal128(38, 10),
+                "value_float": pa.float64(),
+            }
+            self._schema = pa.schema([(c, types.get(c, pa.string())) for c in (*TABLE_COLUMNS, "value_float")])
             self._previous = pq.read_table(self.path) if append else None
             self._parquet_path = self.path.with_name(self.path.name + ".partial")
             self._writer = pq.ParquetWriter(self._parquet_path, self._schema)
@@ -197,6 +237,7 @@ class Sink:
         if self._batch:
             for row in self._batch:
                 if row["value"] is not None:
+                    row["value_float"] = float(row["value"])
                     row["value"] = row["value"].quantize(PARQUET_SCALE)
             self._writer.write_table(pa.Table.from_pylist(self._batch, schema=self._schema))
             self._batch = []

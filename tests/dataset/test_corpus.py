@@ -144,3 +144,42 @@ def test_a_file_of_several_reports_gives_a_record_for_each(tmp_path: Path) -> No
     run([folder], csv_out)
     reports = {row["report"] for row in csv.DictReader(csv_out.open(encoding="utf-8"))}
     assert reports == {"0", "1", "2"}
+
+
+def test_every_cell_row_carries_its_provenance_for_pandas_and_duckdb(tmp_path: Path) -> None:
+    """Seed 002's short rows were repaired by the arithmetic: its inferred cells say so in every output,
+    and pandas and DuckDB read the outputs with the right types."""
+    import duckdb
+    import pandas as pd
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(SEEDS / f"{SEED_NAMES[2]}.txt", folder / "002.txt")
+    (folder / "old.txt").write_text(
+        "某市人民政府2015年政府信息公开工作年度报告\n一、概述\n本年度无。\n", encoding="utf-8"
+    )
+    report = gixr_grammar.parse_file(folder / "002.txt")
+    inferred = sorted(a for a, c in report.cell_records().items() if c.status.value == "inferred")
+    assert len(inferred) > 100
+    for suffix in ("csv", "parquet"):
+        run([folder], tmp_path / f"out.{suffix}")
+    frame = pd.read_csv(tmp_path / "out.csv", dtype={"template": "string"})
+    cells = frame[frame["path"].str.endswith("002.txt")]
+    assert sorted(cells[cells["status"] == "inferred"]["address"]) == inferred
+    granted = cells[cells["address"] == "t3.granted.commercial"].iloc[0]
+    assert (granted["table"], granted["row"], granted["column"], granted["unit"]) == (3, "granted", "commercial", "件")
+    assert granted["label"] == "（一）予以公开·商业企业" and granted["inferred_by"] == "row_total"
+    assert cells["template"].iloc[0] == "2021"
+    old = frame[frame["path"].str.endswith("old.txt")]
+    assert list(old["status"]) == ["empty"] and old["year"].iloc[0] == 2015  # a report with no table stays
+    parquet = pd.read_parquet(tmp_path / "out.parquet", dtype_backend="numpy_nullable")
+    assert str(parquet["year"].dtype) == "Int64" and str(parquet["line"].dtype) == "Int64"
+    assert str(parquet["value_float"].dtype) == "Float64"
+    money = parquet[parquet["unit"] == "万元"]
+    assert not money.empty and (money["value_float"] >= 0).all()
+    counted = duckdb.sql(
+        f"select status, count(*) as n from '{tmp_path / 'out.parquet'}' where path like '%002.txt' group by status"
+    ).fetchall()
+    assert dict(counted)["inferred"] == len(inferred)
+    types = dict(duckdb.sql(f"describe select * from '{tmp_path / 'out.parquet'}'").fetchall()[i][:2] for i in range(3))
+    assert types == {"path": "VARCHAR", "sha256": "VARCHAR", "report": "BIGINT"}
