@@ -18,6 +18,7 @@ from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 
+import attrs
 import click
 from rich.console import Console
 from rich.markup import escape
@@ -26,6 +27,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 from .. import api
 from ..check import check as check_report
 from ..dataset.corpus import run as run_corpus
+from ..dataset.dictionary import entries
 from ..dataset.serialize import findings_to_list, plain_cells, report_to_dict
 from ..errors import GixrError, GrammarError, UnreadableFileError
 from ..model import Report
@@ -245,6 +247,26 @@ def _show(console: Console, note: LineNote) -> None:
         finding = line.startswith((FAILED_MARK, WARNING_MARK))
         colour = "red" if note.status == "skipped" or finding else "cyan" if line.startswith(PLACED_MARK) else "green"
         console.print(f"      │   [{colour}]{escape(line)}[/{colour}]")
+
+
+@main.command()
+@click.option("--format", "output", type=click.Choice(["md", "csv", "json"]), default="md", show_default=True)
+def schema(output: str) -> None:
+    """The data dictionary: every address with its table, row and column, its Chinese label in each
+    template, its unit, and whether the 2019 and 2021 cells at it can be compared."""
+    rows = [attrs.asdict(entry) for entry in entries()]
+    if output == "json":
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=1))
+        return
+    if output == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+        return
+    click.echo("| " + " | ".join(rows[0]) + " |")
+    click.echo("|" + "---|" * len(rows[0]))
+    for row in rows:
+        click.echo("| " + " | ".join("" if v is None else str(v) for v in row.values()) + " |")
 
 
 @main.command()

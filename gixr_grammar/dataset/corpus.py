@@ -35,9 +35,8 @@ from typing import Any
 from ..api import parse_all
 from ..check import check
 from ..errors import GixrError, UnsupportedDocumentError
-from ..format.schema import ValueKind, column_kind
-from ..format.vocabulary import label_of
 from ..model import Report
+from .dictionary import entries
 from .serialize import plain, plain_cells
 
 # The files of a folder that are read: the kinds gixr reads, and those it names the conversion for
@@ -64,7 +63,7 @@ TABLE_COLUMNS = (
     "place",
     "error",
 )
-UNITS = {ValueKind.COUNT: "件", ValueKind.SIGNED: "件", ValueKind.MONEY: "万元"}
+_DICTIONARY = {entry.address: entry for entry in entries()}
 PARQUET_SCALE = Decimal("1e-10")  # value is decimal128(38, 10): exact for every count and amount in a report
 
 
@@ -146,16 +145,18 @@ def table_rows(record: Record) -> Iterator[dict[str, Any]]:
         yield {**dict.fromkeys(TABLE_COLUMNS), **report, "status": status}
         return
     for address, value in cells:
-        table, row, column = address.split(".")
+        entry = _DICTIONARY[address]
         origin = record["provenance"][address]
         yield {
             **report,
             "address": address,
-            "table": int(table[1:]),
-            "row": row,
-            "column": column,
-            "label": label_of(address),
-            "unit": UNITS[column_kind(address)],
+            "table": entry.table,
+            "row": entry.row,
+            "column": entry.column,
+            "label": (entry.label_2021 if meta.get("template") == "2021" else entry.label_2019)
+            or entry.label_2019
+            or entry.label_2021,
+            "unit": entry.unit,
             "status": origin["status"],
             "inferred_by": origin["inferred_by"],
             "value": None if value is None else Decimal(str(value)),

@@ -170,6 +170,8 @@ def test_every_cell_row_carries_its_provenance_for_pandas_and_duckdb(tmp_path: P
     assert (granted["table"], granted["row"], granted["column"], granted["unit"]) == (3, "granted", "commercial", "件")
     assert granted["label"] == "（一）予以公开·商业企业" and granted["inferred_by"] == "row_total"
     assert cells["template"].iloc[0] == "2021"
+    licensing = cells[cells["address"] == "t2.licensing.decisions"].iloc[0]
+    assert licensing["label"] == "行政许可·本年处理决定数量"  # the label of the report's own template
     old = frame[frame["path"].str.endswith("old.txt")]
     assert list(old["status"]) == ["empty"] and old["year"].iloc[0] == 2015  # a report with no table stays
     parquet = pd.read_parquet(tmp_path / "out.parquet", dtype_backend="numpy_nullable")
