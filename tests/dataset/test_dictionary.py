@@ -38,6 +38,9 @@ def test_the_command_writes_csv_json_and_markdown() -> None:
     rows = list(csv.DictReader(io.StringIO(runner.invoke(main, ["schema", "--format", "csv"]).output)))
     assert len(rows) == len(entries()) and rows[3]["address"] == "t2.regulations.made"
     data = json.loads(runner.invoke(main, ["schema", "--format", "json"]).output)
-    assert data[-1]["address"] == "t4.litigation_after_review.total" and data[-1]["label_2021"] == "行政诉讼·复议后起诉·总计"
+    assert (
+        data[-1]["address"] == "t4.litigation_after_review.total"
+        and data[-1]["label_2021"] == "行政诉讼·复议后起诉·总计"
+    )
     markdown = runner.invoke(main, ["schema"]).output.splitlines()
     assert markdown[0].startswith("| address | table |") and len(markdown) == len(entries()) + 2
