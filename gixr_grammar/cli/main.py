@@ -26,6 +26,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 
 from .. import api
 from ..check import check as check_report
+from ..dataset.corpus import TIME_LIMIT
 from ..dataset.corpus import run as run_corpus
 from ..dataset.dictionary import entries
 from ..dataset.serialize import findings_to_list, plain_cells, report_to_dict
@@ -288,10 +289,21 @@ def grammars() -> None:
 @click.option("--workers", type=click.IntRange(1), default=os.cpu_count() or 1, show_default="the CPU count")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True)
 @click.option("--scheduler", metavar="ADDRESS", help="A Dask scheduler (tcp://…); default: a local cluster.")
-@click.option("--resume", is_flag=True, help="Skip the inputs OUT already records (same path and sha256).")
-def corpus(inputs: tuple[str, ...], out: str, workers: int, engine: str, scheduler: str | None, resume: bool) -> None:
-    """Turn files and folders of reports into one dataset (see gixr_grammar.corpus); a bad file gets an
-    error record and never stops the run. Progress on stderr when it is a terminal."""
+@click.option("--resume", is_flag=True, help="Go on from OUT: skip the inputs it holds (same file, same sha256).")
+@click.option(
+    "--time-limit",
+    type=click.FloatRange(min=0.1),
+    default=TIME_LIMIT,
+    show_default=True,
+    help="Seconds one file may take.",
+)
+def corpus(
+    inputs: tuple[str, ...], out: str, workers: int, engine: str, scheduler: str | None, resume: bool, time_limit: float
+) -> None:
+    """Turn files and folders of reports into one dataset (see gixr_grammar.dataset.corpus), in input
+    order; a bad file gets an error record and never stops the run; a killed run goes on with
+    --resume. Exit 0 done, 3 if some files failed (the summary counts them), 2 if the run could not
+    start. Progress on stderr when it is a terminal."""
     started = time.perf_counter()
     stderr = Console(stderr=True, highlight=False)
     try:
@@ -312,7 +324,14 @@ def corpus(inputs: tuple[str, ...], out: str, workers: int, engine: str, schedul
                 progress.update(task, advance=1, errors=errors, rate=f"{rate:.0f} reports/s")
 
             counts = run_corpus(
-                inputs, Path(out), workers=workers, engine=engine, scheduler=scheduler, resume=resume, progress=advance
+                inputs,
+                Path(out),
+                workers=workers,
+                engine=engine,
+                scheduler=scheduler,
+                resume=resume,
+                time_limit=time_limit,
+                progress=advance,
             )
     except (ValueError, RuntimeError, OSError) as e:
         click.echo(f"gixr: {out}: {e}", err=True)
@@ -326,3 +345,5 @@ def corpus(inputs: tuple[str, ...], out: str, workers: int, engine: str, schedul
         + (f", {counts['skipped']} already in {out}" if resume else ""),
         err=True,
     )
+    if counts["error"]:
+        sys.exit(3)

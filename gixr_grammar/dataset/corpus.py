@@ -1,110 +1,105 @@
-"""Corpus runs: a folder tree of reports to one tidy dataset, on local processes or a Dask cluster.
+"""Corpus runs: files and folder trees of reports to one dataset, on local processes or Dask.
 
 Each report in an input file becomes one record (``process``): the file's path and sha256, the
-report's index in the file (a crawled dump may hold several), ``ok`` or ``error`` with the error
-message, meta, cells, and counts of findings and diagnostics; a file in error is one record. Records stream to the output as
-they come, with a bounded number in flight, so memory stays flat whatever the corpus size. A bad file
-(empty, binary, not a report) gets its own error record and never stops the run; a file of a kind
-gixr does not read (a legacy .doc, an image) gets an ``unsupported`` record that says why. ``--resume`` skips
-inputs already recorded with the same path and sha256 and appends the rest.
-
-Outputs by suffix: ``.jsonl`` (one record per line, flushed each time: an interrupted run leaves every
-complete record), ``.csv`` and ``.parquet`` (a tidy long table, one row per cell, ``TABLE_COLUMNS``:
-the file and report, its agency, year and template, the cell's address split into table, row and
-column, its Chinese label and unit, its status (read, blank, inferred, missing) and the rule that
-inferred it, the value, and the line and document place it came from; a file in error, of a kind
-gixr does not read, or a report with no table cell is one row whose status says so). ``value`` is
-the exact decimal text in CSV, a decimal128(38, 10) in Parquet with ``value_float`` beside it.
+report's index in the file (a crawled dump may hold several) and their count, ``ok`` or ``error``
+with the error message, meta, cells with their provenance, and counts of findings and
+diagnostics; a file in error, or of a kind gixr does not read, is one record that says why. A bad
+file never stops the run, and one that takes longer than ``time_limit`` seconds becomes an error
+record. Records go to the output (``outputs.Sink``: JSONL, CSV or Parquet, resumable after a kill)
+in the order of the inputs, whatever order the workers finish in, with a bounded number in flight
+so that memory stays flat whatever the corpus size. Worker processes end with their parent.
 Parquet needs pyarrow, Dask needs dask.distributed (the extras ``parquet`` and ``dask``).
 """
 
 from __future__ import annotations
 
-import csv
+import ctypes
 import hashlib
-import itertools
-import json
 import os
+import signal
+import sys
+import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, as_completed, wait
-from decimal import Decimal
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
-from typing import Any
+from types import FrameType
 
 from ..api import parse_all
 from ..check import check
 from ..errors import GixrError, UnsupportedDocumentError
 from ..model import Report
-from .dictionary import entries
+from .outputs import Record, Sink, key
 from .serialize import plain, plain_cells
 
 # The files of a folder that are read: the kinds gixr reads, and those it names the conversion for
 # (the reader is chosen by the bytes, not by the suffix). Other files get an ``unsupported`` record.
 REPORT_SUFFIXES = frozenset({"", ".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".doc", ".pdf"})
-Record = dict[str, Any]
-TABLE_COLUMNS = (
-    "path",
-    "sha256",
-    "report",
-    "agency",
-    "year",
-    "template",
-    "address",
-    "table",
-    "row",
-    "column",
-    "label",
-    "unit",
-    "status",
-    "inferred_by",
-    "value",
-    "line",
-    "place",
-    "error",
-)
-_DICTIONARY = {entry.address: entry for entry in entries()}
-PARQUET_SCALE = Decimal("1e-10")  # value is decimal128(38, 10): exact for every count and amount in a report
+TIME_LIMIT = 60.0  # seconds for one file (a report parses in well under one)
+Task = tuple[str, bool, float]  # a path, whether its suffix decides if it is read, the time limit
 
 
-def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path]:
-    """The files named, and every file under the folders named (recursively, in sorted order)."""
+def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, bool]]:
+    """The files named, and every file under the folders named (recursively, in sorted order), each
+    with whether it was found in a folder (then its suffix decides whether it is read)."""
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file())
+            yield from ((p, True) for p in sorted(path.rglob("*")) if p.is_file())
         else:
-            yield path
+            yield path, False
 
 
-def _unsupported(path: Path, named: bool) -> str | None:
-    """Why a file found in a folder is not read (its suffix names no kind gixr reads), or None."""
-    if named or path.suffix.lower() in REPORT_SUFFIXES:
-        return None
-    return f"UnsupportedDocumentError: {path.suffix} files are not read (text, HTML pages and Word .docx are)"
+class _TooSlow(Exception):
+    pass
 
 
-def process(path: str) -> list[Record]:
+def _too_slow(_signal: int, _frame: FrameType | None) -> None:
+    raise _TooSlow
+
+
+def process(path: str, found: bool = False, time_limit: float = TIME_LIMIT) -> list[Record]:
     """One file's records: one per report it holds (``report`` is its index, ``reports`` their
-    count), or one error record; never raises for a bad file (its record says why)."""
+    count), or one saying why not; never raises for a bad file. ``found``: the file was found in a
+    folder, so a suffix of no kind gixr reads makes it ``unsupported`` unread. The time limit holds
+    where a signal can stop the parse (a process's main thread: the local engine, not Dask)."""
     record: Record = {"path": path, "sha256": None, "report": 0, "reports": 1, "status": "error", "error": None}
     try:
         data = Path(path).read_bytes()
     except OSError as e:
-        record["error"] = f"{type(e).__name__}: {e.strerror or e}"
-        return [record]
+        return [{**record, "error": f"{type(e).__name__}: {e.strerror or e}"}]
     record["sha256"] = hashlib.sha256(data).hexdigest()
+    suffix = Path(path).suffix.lower()
+    if found and suffix not in REPORT_SUFFIXES:
+        why = f"UnsupportedDocumentError: {suffix} files are not read (text, HTML, Word .docx and PDF are)"
+        return [{**record, "status": "unsupported", "error": why}]
     try:
-        reports = list(parse_all(data))
+        reports = _within(time_limit, lambda: list(parse_all(data)))
+        return [_report_record({**record, "report": i, "reports": len(reports)}, r) for i, r in enumerate(reports)]
+    except _TooSlow:
+        return [{**record, "error": f"TimeoutError: not done in {time_limit:g} s"}]
     except UnsupportedDocumentError as e:
         return [{**record, "status": "unsupported", "error": f"{type(e).__name__}: {e}"}]
     except GixrError as e:
-        record["error"] = f"{type(e).__name__}: {e}"
-        return [record]
+        return [{**record, "error": f"{type(e).__name__}: {e}"}]
     except Exception as e:  # a parser defect: recorded, never fatal to the run
-        record["error"] = f"internal error {type(e).__name__}: {e}"
-        return [record]
-    return [_report_record({**record, "report": i, "reports": len(reports)}, r) for i, r in enumerate(reports)]
+        return [{**record, "error": f"internal error {type(e).__name__}: {e}"}]
+
+
+def _within(seconds: float, work: Callable[[], list[Report]]) -> list[Report]:
+    """``work()``, stopped by ``_TooSlow`` after ``seconds`` where a signal can stop it (a process's
+    main thread); run unbounded elsewhere (Dask's worker threads)."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "setitimer"):
+        return work()
+    previous = signal.signal(signal.SIGALRM, _too_slow)
+    try:
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+        try:
+            return work()
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+    finally:
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _report_record(record: Record, report: Report) -> Record:
@@ -130,162 +125,40 @@ def _report_record(record: Record, report: Report) -> Record:
     }
 
 
-def table_rows(record: Record) -> Iterator[dict[str, Any]]:
-    """The long-table rows of one record: one per table cell, with its status (read, blank, inferred,
-    missing) and where it came from; or one saying why the file failed (status ``error`` or
-    ``unsupported``), or that a report holds no table cell (status ``empty``)."""
-    meta = record.get("meta") or {}
-    report = {
-        **{key: record[key] for key in ("path", "sha256", "report", "error")},
-        **{key: meta.get(key) for key in ("agency", "year", "template")},
-    }
-    cells = [(a, v) for a, v in record.get("cells", {}).items() if not a.startswith("meta.")]
-    if not cells:
-        status = "empty" if record["status"] == "ok" else record["status"]
-        yield {**dict.fromkeys(TABLE_COLUMNS), **report, "status": status}
-        return
-    for address, value in cells:
-        entry = _DICTIONARY[address]
-        origin = record["provenance"][address]
-        yield {
-            **report,
-            "address": address,
-            "table": entry.table,
-            "row": entry.row,
-            "column": entry.column,
-            "label": (entry.label_2021 if meta.get("template") == "2021" else entry.label_2019)
-            or entry.label_2019
-            or entry.label_2021,
-            "unit": entry.unit,
-            "status": origin["status"],
-            "inferred_by": origin["inferred_by"],
-            "value": None if value is None else Decimal(str(value)),
-            "line": origin["line"],
-            "place": origin["place"],
-        }
-
-
-# -- output files ---------------------------------------------------------------------------------
-
-
-class Sink:
-    """Where records go: a file by suffix. ``done`` is what the file already holds (for --resume)."""
-
-    def __init__(self, path: Path, resume: bool) -> None:
-        self.path = path
-        self.kind = path.suffix.lower().lstrip(".")
-        if self.kind not in ("jsonl", "csv", "parquet"):
-            raise ValueError(f"{path}: the output must end in .jsonl, .csv or .parquet")
-        self.done: set[tuple[str, str | None]] = self._recorded() if resume and path.exists() else set()
-        self._open(append=resume and path.exists())
-
-    def _recorded(self) -> set[tuple[str, str | None]]:
-        if self.kind == "jsonl":
-            _drop_partial_line(self.path)
-            with self.path.open(encoding="utf-8") as f:
-                return {(r["path"], r["sha256"]) for r in map(json.loads, f)}
-        if self.kind == "csv":
-            with self.path.open(encoding="utf-8", newline="") as f:
-                return {(row["path"], row["sha256"] or None) for row in csv.DictReader(f)}
-        import pyarrow.parquet as pq
-
-        table = pq.read_table(self.path, columns=["path", "sha256"])
-        return set(zip(table.column("path").to_pylist(), table.column("sha256").to_pylist(), strict=True))
-
-    def _open(self, append: bool) -> None:
-        if self.kind == "jsonl":
-            self._file = self.path.open("a" if append else "w", encoding="utf-8")
-        elif self.kind == "csv":
-            self._file = self.path.open("a" if append else "w", encoding="utf-8", newline="")
-            self._csv = csv.DictWriter(self._file, fieldnames=TABLE_COLUMNS)
-            if not append:
-                self._csv.writeheader()
-        else:
-            import pyarrow as pa
-            import pyarrow.parquet as pq
-
-            types = {
-                "report": pa.int64(),
-                "year": pa.int64(),
-                "table": pa.int64(),
-                "line": pa.int64(),
-                "value": pa.decimal128(38, 10),
-                "value_float": pa.float64(),
-            }
-            self._schema = pa.schema([(c, types.get(c, pa.string())) for c in (*TABLE_COLUMNS, "value_float")])
-            self._previous = pq.read_table(self.path) if append else None
-            self._parquet_path = self.path.with_name(self.path.name + ".partial")
-            self._writer = pq.ParquetWriter(self._parquet_path, self._schema)
-            if self._previous is not None:
-                self._writer.write_table(self._previous.cast(self._schema))
-            self._batch: list[dict[str, Any]] = []
-
-    def write(self, record: Record) -> None:
-        if self.kind == "jsonl":
-            self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
-            self._file.flush()
-        elif self.kind == "csv":
-            self._csv.writerows(table_rows(record))
-            self._file.flush()
-        else:
-            self._batch.extend(table_rows(record))
-            if len(self._batch) >= 50_000:
-                self._flush_parquet()
-
-    def _flush_parquet(self) -> None:
-        import pyarrow as pa
-
-        if self._batch:
-            for row in self._batch:
-                if row["value"] is not None:
-                    row["value_float"] = float(row["value"])
-                    row["value"] = row["value"].quantize(PARQUET_SCALE)
-            self._writer.write_table(pa.Table.from_pylist(self._batch, schema=self._schema))
-            self._batch = []
-
-    def close(self) -> None:
-        """Finish the file; a Parquet file replaces the old one only now, complete."""
-        if self.kind == "parquet":
-            self._flush_parquet()
-            self._writer.close()
-            self._parquet_path.replace(self.path)
-        else:
-            self._file.close()
-
-
-def _drop_partial_line(path: Path) -> None:
-    """Cut a record an interrupted run left half-written (after the last newline)."""
-    with path.open("rb+") as f:
-        data = f.read()
-        end = data.rfind(b"\n") + 1
-        if end < len(data):
-            f.truncate(end)
-
-
 # -- engines --------------------------------------------------------------------------------------
 
 
-def run_local(paths: Iterable[str], workers: int) -> Iterator[Record]:
-    """Records from ``workers`` processes as they complete (in input order, in this process, when 1),
-    at most 4 × workers in flight: a slow report never keeps the other workers idle."""
+def _process(task: Task) -> list[Record]:
+    return process(*task)
+
+
+def _die_with_parent() -> None:
+    """In a worker process: be killed when the parent dies (Linux), so no worker outlives a killed run."""
+    if sys.platform.startswith("linux"):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+
+
+def run_local(tasks: Iterable[Task], workers: int) -> Iterator[tuple[int, list[Record]]]:
+    """Each task's records with its index, from ``workers`` processes as they finish (in this
+    process, in order, when 1), at most 4 × workers in flight."""
     if workers <= 1:
-        for path in paths:
-            yield from process(path)
+        yield from enumerate(map(_process, tasks))
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: set[Future[list[Record]]] = set()
-        for path in paths:
-            pending.add(pool.submit(process, path))
+    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
+        pending: dict[Future[list[Record]], int] = {}
+        for index, task in enumerate(tasks):
+            pending[pool.submit(_process, task)] = index
             if len(pending) >= 4 * workers:
-                done, pending = wait(pending, return_when=FIRST_COMPLETED)
-                yield from (r for f in done for r in f.result())
-        for future in as_completed(pending):
-            yield from future.result()
+                done, _ = wait(pending, return_when=FIRST_COMPLETED)
+                yield from ((pending.pop(f), f.result()) for f in done)
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            yield from ((pending.pop(f), f.result()) for f in done)
 
 
-def run_dask(paths: Iterable[str], workers: int, scheduler: str | None) -> Iterator[Record]:
-    """Records from a Dask cluster: the one at ``scheduler``, else a local one of ``workers``
-    processes; at most 8 × workers in flight, yielded as they complete."""
+def run_dask(tasks: Iterable[Task], workers: int, scheduler: str | None) -> Iterator[tuple[int, list[Record]]]:
+    """Each task's records with its index, from a Dask cluster: the one at ``scheduler``, else a
+    local one of ``workers`` processes; at most 8 × workers in flight, yielded as they finish."""
     try:
         from dask.distributed import Client, LocalCluster
         from dask.distributed import as_completed as completed_futures
@@ -295,17 +168,31 @@ def run_dask(paths: Iterable[str], workers: int, scheduler: str | None) -> Itera
     client = Client(scheduler or cluster)
     try:
         pending = completed_futures()
-        inputs = iter(paths)
-        for path in inputs:
-            pending.add(client.submit(process, path, pure=False))
+        indices = {}
+        for index, task in enumerate(tasks):
+            future = client.submit(_process, task, pure=False)
+            indices[future.key] = index
+            pending.add(future)
             if pending.count() >= 8 * max(workers, 1):
-                yield from next(pending).result()
-        for future in pending:
-            yield from future.result()
+                done = next(pending)
+                yield indices.pop(done.key), done.result()
+        for done in pending:
+            yield indices.pop(done.key), done.result()
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
+
+
+def _in_order(results: Iterable[tuple[int, list[Record]]]) -> Iterator[list[Record]]:
+    """Results in the order of their indices, however they come (held until those before arrive)."""
+    waiting: dict[int, list[Record]] = {}
+    following = 0
+    for index, records in results:
+        waiting[index] = records
+        while following in waiting:
+            yield waiting.pop(following)
+            following += 1
 
 
 def run(
@@ -316,39 +203,27 @@ def run(
     engine: str = "local",
     scheduler: str | None = None,
     resume: bool = False,
+    time_limit: float = TIME_LIMIT,
     progress: Callable[[Record], None] | None = None,
 ) -> Counter[str]:
-    """Process every input into ``out``; returns the counts of ok (reports), error, unsupported and
-    skipped (already in ``out``) files."""
+    """Process every input into ``out``, in input order; returns the counts of records by status
+    (ok: reports; error and unsupported: files) and of the files skipped as already in ``out``."""
     sink = Sink(out, resume)
     counts: Counter[str] = Counter()
-    inputs = list(inputs)
-    todo = []
-    unsupported = []
-    named = {Path(name) for name in inputs if not Path(name).is_dir()}
-    for path in iter_inputs(inputs):
-        if sink.done and (str(path), _sha256(path)) in sink.done:
+    tasks: list[Task] = []
+    for path, found in iter_inputs(inputs):
+        if sink.done and key(path, _sha256(path)) in sink.done:
             counts["skipped"] += 1
-        elif (why := _unsupported(path, path in named)) is not None:
-            unsupported.append(
-                {
-                    "path": str(path),
-                    "sha256": _sha256(path),
-                    "report": 0,
-                    "reports": 1,
-                    "status": "unsupported",
-                    "error": why,
-                }
-            )
         else:
-            todo.append(str(path))
-    records = run_dask(todo, workers, scheduler) if engine == "dask" else run_local(todo, workers)
+            tasks.append((str(path), found, time_limit))
+    results = run_dask(tasks, workers, scheduler) if engine == "dask" else run_local(tasks, workers)
     try:
-        for record in itertools.chain(unsupported, records):
-            sink.write(record)
-            counts[record["status"]] += 1
-            if progress is not None:
-                progress(record)
+        for records in _in_order(results):
+            sink.write(records)
+            for record in records:
+                counts[record["status"]] += 1
+                if progress is not None:
+                    progress(record)
     finally:
         sink.close()
     return counts

@@ -4,6 +4,7 @@ and on Dask."""
 from __future__ import annotations
 
 import csv
+import hashlib
 import json
 import os
 import shutil
@@ -78,8 +79,11 @@ def test_resume_processes_only_new_and_changed_files(corpus: Path, tmp_path: Pat
     counts = run([folder], out, resume=True)
     assert (counts["ok"], counts["skipped"]) == (2, 4)
     found = records(out)  # the half-written record is gone, every line parses
-    assert len(found) == 7
-    assert [Path(str(r["path"])).name for r in found[-2:]] == [f"{SEED_NAMES[4]}.txt", "new.txt"]
+    # The last file's records are always done again (a kill may have cut them): here seed 004's,
+    # which changed too; the rest come in input order.
+    assert [Path(str(r["path"])).name for r in found] == [*(f"{n}.txt" for n in SEED_NAMES), "new.txt"]
+    changed = hashlib.sha256((folder / f"{SEED_NAMES[4]}.txt").read_bytes()).hexdigest()
+    assert found[4]["sha256"] == changed
 
 
 def test_parquet_and_csv_are_tidy_long_tables(corpus: Path, tmp_path: Path) -> None:
@@ -120,12 +124,39 @@ def test_dask_writes_the_same_records(corpus: Path, tmp_path: Path) -> None:
 def test_the_command_reports_a_summary(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     result = CliRunner().invoke(main, ["corpus", str(corpus / "bad"), str(corpus / "agency01"), "-o", str(out)])
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # some files failed
     assert (
         "10 records" in result.stderr and "5 reports, 3 files in error, 2 of kinds gixr does not read" in result.stderr
     )
+    good = CliRunner().invoke(main, ["corpus", str(corpus / "agency01"), "-o", str(out)])
+    assert good.exit_code == 0, good.output
     bad = CliRunner().invoke(main, ["corpus", str(corpus / "bad"), "-o", str(tmp_path / "out.xlsx")])
     assert bad.exit_code == 2 and "must end in .jsonl, .csv or .parquet" in bad.stderr
+
+
+def test_a_run_that_fails_to_start_leaves_out_as_it_was(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out.jsonl"
+    assert run([corpus / "agency00"], out)["ok"] == 5
+    before = out.read_bytes()
+
+    def no_dask(*_: object) -> None:
+        raise RuntimeError('the dask engine needs dask.distributed: pip install "gixr-grammar[dask]"')
+
+    monkeypatch.setattr("gixr_grammar.dataset.corpus.run_dask", no_dask)
+    result = CliRunner().invoke(main, ["corpus", str(corpus / "agency00"), "-o", str(out), "--engine", "dask"])
+    assert result.exit_code == 2 and "needs dask.distributed" in result.stderr
+    assert out.read_bytes() == before
+
+
+def test_a_file_over_the_time_limit_is_an_error_record(corpus: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    big = tmp_path / "big.txt"  # 40 reports in one file: about a second to parse, far over 0.05 s
+    big.write_text("\n".join([(SEEDS / f"{SEED_NAMES[0]}.txt").read_text(encoding="utf-8")] * 40), encoding="utf-8")
+    counts = run([big], out, time_limit=0.05)
+    assert counts["error"] == 1
+    assert records(out)[0]["error"].startswith("TimeoutError: not done in")
 
 
 def test_a_file_of_several_reports_gives_a_record_for_each(tmp_path: Path) -> None:

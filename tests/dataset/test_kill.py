@@ -1,0 +1,92 @@
+"""A corpus run killed with SIGKILL at random moments and resumed each time writes exactly what one
+uninterrupted run writes, in JSONL, CSV and Parquet; its workers die with it."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from conftest import SEED_NAMES, SEEDS
+
+FILES = 400
+KILLS = 5
+
+
+@pytest.fixture(scope="module")
+def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Good reports of both templates, in UTF-8 and GB18030, files of several reports, bad files."""
+    root = tmp_path_factory.mktemp("mixed")
+    texts = [(SEEDS / f"{name}.txt").read_text(encoding="utf-8") for name in SEED_NAMES]
+    for index in range(FILES):
+        folder = root / f"part{index // 50:02}"
+        folder.mkdir(exist_ok=True)
+        kind = index % 10
+        if kind == 7:
+            (folder / f"{index:04}.txt").write_text("\n".join(texts[:3]), encoding="utf-8")  # three reports
+        elif kind == 8:
+            (folder / f"{index:04}.txt").write_bytes(os.urandom(2000) if index % 20 else b"")
+        elif kind == 9:
+            (folder / f"{index:04}.png").write_bytes(b"\x89PNG\r\n")
+        else:
+            encoding = "gb18030" if kind == 3 else "utf-8"
+            (folder / f"{index:04}.txt").write_bytes(texts[index % len(texts)].encode(encoding))
+    return root
+
+
+def _corpus(inputs: Path, out: Path, *more: str) -> subprocess.Popen[bytes]:
+    command = [sys.executable, "-m", "gixr_grammar", "corpus", str(inputs), "-o", str(out), "--workers", "2", *more]
+    return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
+    except (FileNotFoundError, IndexError):
+        return False
+
+
+def _content(out: Path) -> object:
+    if out.suffix == ".parquet":
+        return pq.read_table(out).to_pylist()
+    return out.read_bytes()
+
+
+@pytest.mark.timeout(900)
+@pytest.mark.parametrize("suffix", ["jsonl", "csv", "parquet"])
+def test_killed_and_resumed_gives_exactly_one_runs_records(mixed: Path, tmp_path: Path, suffix: str) -> None:
+    whole = tmp_path / f"whole.{suffix}"
+    assert _corpus(mixed, whole).wait() == 3  # the bad files make it exit 3
+    started = time.perf_counter()
+    assert _corpus(mixed, tmp_path / f"timed.{suffix}").wait() == 3
+    duration = time.perf_counter() - started
+    pieces = tmp_path / f"pieces.{suffix}"
+    rng = random.Random(suffix)
+    killed_workers: list[int] = []
+    for round_ in range(KILLS):
+        run = _corpus(mixed, pieces, *(["--resume"] if round_ else []))
+        time.sleep(rng.uniform(0.15, 0.4) * duration)  # each kill within what is left to do
+        workers = _children(run.pid)
+        run.send_signal(signal.SIGKILL)
+        if run.wait() == -signal.SIGKILL:
+            killed_workers += workers
+    assert _corpus(mixed, pieces, "--resume").wait() in (0, 3)  # 3 if a bad file fell to this run
+    assert _content(pieces) == _content(whole)
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in killed_workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert len(killed_workers) >= 4  # at least two runs were killed mid-way, each with its 2 workers
+    assert not any(_alive(pid) for pid in killed_workers)  # they died with their parent
