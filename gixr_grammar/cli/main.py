@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import select as io_select
 import sys
 import time
 import traceback
@@ -43,6 +44,28 @@ _STATUS_STYLE = {"skipped": "bold red", "ignored": "dim", "wrapped": "dim", "bla
 
 class InputFailed(Exception):
     """An input could not be read or parsed; already reported on stderr."""
+
+
+def entry() -> None:
+    """The ``gixr`` command as installed. A closed pipe (``gixr cells … | head``) ends it quietly and
+    successfully, as it ends ``cat``: click stops on it with status 1, which this turns into 0."""
+    try:
+        main()
+    except SystemExit as e:
+        if e.code == 1 and _closed(sys.__stdout__):
+            sys.exit(0)
+        raise
+
+
+def _closed(stream: object) -> bool:
+    """Whether ``stream`` is a pipe whose reader has gone."""
+    try:
+        descriptor = stream.fileno()  # type: ignore[attr-defined]
+        poll = io_select.poll()
+    except (AttributeError, OSError, ValueError):
+        return False
+    poll.register(descriptor, io_select.POLLOUT)
+    return any(events & io_select.POLLERR for _, events in poll.poll(0))
 
 
 @click.group()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import SEED_NAMES, SEEDS
+from conftest import SEED_NAMES, SEEDS, seed_text
 from reports import T4, report
 
 import gixr_grammar
@@ -212,3 +212,17 @@ def test_explain_shows_where_the_parser_stopped(monkeypatch: pytest.MonkeyPatch)
         "      │ expected: the row 一、本年新收政府信息公开申请数量 of table 三",
     ]
     assert result.stderr.startswith("gixr: -: line 3, column 4: the parser could not go on")
+
+
+def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
+    """``gixr explain big.txt | head -1``: the reader goes after a few bytes of far more than a pipe
+    holds; gixr exits 0 and says nothing."""
+    big = tmp_path / "big.txt"
+    big.write_text(seed_text(SEED_NAMES[0]) * 20, encoding="utf-8")
+    command = [sys.executable, "-m", "gixr_grammar", "explain", str(big)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0)
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.read(5) == b"    1"
+    process.stdout.close()
+    assert process.wait(timeout=30) == 0
+    assert process.stderr.read() == b""
