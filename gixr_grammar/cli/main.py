@@ -27,7 +27,7 @@ from rich.progress import BarColumn, Progress, TextColumn
 
 from .. import api
 from ..check import check as check_report
-from ..dataset.corpus import TIME_LIMIT
+from ..dataset.corpus import REPORT_SUFFIXES, TIME_LIMIT, iter_inputs
 from ..dataset.corpus import run as run_corpus
 from ..dataset.dictionary import entries
 from ..dataset.serialize import findings_to_list, plain_cells, report_to_dict
@@ -68,7 +68,8 @@ def _closed(stream: object) -> bool:
     return any(events & io_select.POLLERR for _, events in poll.poll(0))
 
 
-@click.group()
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="gixr-grammar", prog_name="gixr")
 @click.option("--debug", is_flag=True, help="On an error, show its traceback too.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:
@@ -104,9 +105,18 @@ def _parse(name: str, source: Source | None = None) -> Report:
         raise _fail(name, e) from e
 
 
+def _names(files: tuple[str, ...]) -> list[str]:
+    """The files named, and the report files under the folders named (as ``gixr corpus`` finds them)."""
+    return [
+        str(path)
+        for path, found in iter_inputs(files)
+        if not found or path.suffix.lower() in REPORT_SUFFIXES or str(path) == "-"
+    ]
+
+
 def _reports(files: tuple[str, ...]) -> Iterator[tuple[str, Report | None]]:
-    """Each file's report, or None once its error is reported."""
-    for name in files:
+    """Each file's report (folders searched), or None once its error is reported."""
+    for name in _names(files):
         try:
             yield name, _parse(name)
         except InputFailed:
@@ -118,7 +128,7 @@ def _console() -> Console:
 
 
 FORMAT = click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
-FILES = click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, allow_dash=True))
+FILES = click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 FILE = click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
 
 
@@ -152,25 +162,32 @@ def parse(files: tuple[str, ...], output: str) -> None:
 
 
 @main.command()
-@FILE
+@FILES
 @click.option("--format", "output", type=click.Choice(["json", "csv"]), default="json", show_default=True)
-def cells(file: str, output: str) -> None:
-    """Every number at its SCHEMA.md address: JSON (address → value) or CSV (address, value, line)."""
-    try:
-        report = _parse(file)
-    except InputFailed:
-        sys.exit(2)
-    values = plain_cells(report)
-    if output == "json":
-        click.echo(json.dumps(values, ensure_ascii=False, indent=1))
-        return
-    lines = {addr: cell.line for addr, cell in report.cell_records().items()}
-    lines["meta.agency"] = lines["meta.year"] = report.meta.title_line
+def cells(files: tuple[str, ...], output: str) -> None:
+    """Every number at its SCHEMA.md address: JSON (address → value) or CSV (address, value, line).
+    Of several files (or folders): JSON lines {"file", "cells"}, or CSV with a file column first."""
+    several = len(_names(files)) > 1
     writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(["address", "value", "line"])
-    flat = report.cells()  # the typed values: Decimal money prints exactly
-    for addr, value in values.items():
-        writer.writerow([addr, "" if value is None else flat[addr], lines.get(addr) or ""])
+    if output == "csv":
+        writer.writerow(["file", "address", "value", "line"] if several else ["address", "value", "line"])
+    failed = False
+    for name, report in _reports(files):
+        if report is None:
+            failed = True
+            continue
+        values = plain_cells(report)
+        if output == "json":
+            cells_json = {"file": name, "cells": values} if several else values
+            click.echo(json.dumps(cells_json, ensure_ascii=False, indent=None if several else 1))
+            continue
+        lines = {addr: cell.line for addr, cell in report.cell_records().items()}
+        lines["meta.agency"] = lines["meta.year"] = report.meta.title_line
+        flat = report.cells()  # the typed values: Decimal money prints exactly
+        for addr, value in values.items():
+            row = [addr, "" if value is None else flat[addr], lines.get(addr) or ""]
+            writer.writerow([name, *row] if several else row)
+    sys.exit(2 if failed else 0)
 
 
 @main.command()
@@ -191,7 +208,8 @@ def check(files: tuple[str, ...], output: str, not_assessable: bool) -> None:
         if output == "json":
             click.echo(json.dumps({"file": name, "findings": findings_to_list(findings)}, ensure_ascii=False))
         else:
-            click.echo("\n".join([f"{name}: {len(findings)} findings", *findings_lines(findings)]))
+            counted = f"{len(findings)} finding" + ("" if len(findings) == 1 else "s")
+            click.echo("\n".join([f"{name}: {counted}", *findings_lines(findings)]))
     sys.exit(2 if unreadable else 1 if broken else 0)
 
 
@@ -250,6 +268,10 @@ def explain_command(file: str, lines: tuple[int, int | None]) -> None:
         sys.exit(2)
     except Exception as e:
         _fail(file, e)
+        sys.exit(2)
+    count = len(text.splitlines())
+    if lines[0] > count:
+        click.echo(f"gixr: {file}: line {lines[0]} is past the end: it has {count} lines", err=True)
         sys.exit(2)
     notes = explain(text.splitlines(), parsed, scan, report, check_report(report), *lines)
     console = _console()

@@ -226,3 +226,28 @@ def test_a_closed_pipe_ends_the_command_quietly(tmp_path: Path) -> None:
     process.stdout.close()
     assert process.wait(timeout=30) == 0
     assert process.stderr.read() == b""
+
+
+def test_command_habits_version_help_plurals_and_ranges(tmp_path: Path) -> None:
+    runner = CliRunner()
+    assert runner.invoke(main, ["--version"]).output.startswith("gixr, version ")
+    assert "Usage:" in runner.invoke(main, ["-h"]).output and "Commands:" in runner.invoke(main, ["-h"]).output
+    checked = runner.invoke(main, ["check", str(SEEDS / f"{SEED_NAMES[3]}.txt")]).output
+    assert checked.splitlines()[0].endswith(": 1 finding")
+    past = runner.invoke(main, ["explain", str(SEEDS / f"{SEED_NAMES[0]}.txt"), "--lines", "900-950"])
+    assert past.exit_code == 2 and "line 900 is past the end: it has 85 lines" in past.stderr
+
+
+def test_cells_and_check_take_folders(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in SEED_NAMES[:2]:
+        (folder / f"{name}.txt").write_bytes((SEEDS / f"{name}.txt").read_bytes())
+    runner = CliRunner()
+    rows = list(csv.reader(io.StringIO(runner.invoke(main, ["cells", "--format", "csv", str(folder)]).output)))
+    assert rows[0] == ["file", "address", "value", "line"]
+    assert {Path(r[0]).name for r in rows[1:]} == {f"{n}.txt" for n in SEED_NAMES[:2]}
+    lines = runner.invoke(main, ["cells", str(folder)]).output.splitlines()
+    assert [json.loads(line)["cells"]["meta.agency"] for line in lines] == ["信阳市人民政府", "平原示范区"]
+    checked = runner.invoke(main, ["check", str(folder)])
+    assert checked.exit_code == 1 and checked.output.count(" findings") == 2
