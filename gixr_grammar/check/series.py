@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 
+from ..format.agency import agency_key
 from ..format.schema import T3_COLUMNS, Template, address
 from ..format.vocabulary import RULE_SIDES, T2_ROW_LABELS, T3_COLUMN_LABELS
 from ..model import Cell, Finding, Report, Value, Verdict
@@ -19,25 +20,28 @@ _IN_FORCE_ROWS = ("regulations", "normative_documents")
 
 
 def check_series(reports: Iterable[Report], *, not_assessable: bool = False) -> list[Finding]:
-    """R5 and R6 between the reports of consecutive years of each agency; a year given twice is a
-    warning too (which of the two reports is right cannot be told)."""
+    """R5 and R6 between the reports of consecutive years of each agency (its name's variants are
+    one agency: ``agency_key``); a year given twice is a warning too (which of the two reports is
+    right cannot be told)."""
     by_agency: dict[str, dict[int, list[Report]]] = defaultdict(lambda: defaultdict(list))
     for report in reports:
-        if report.meta.agency is not None and report.meta.year is not None:
-            by_agency[report.meta.agency][report.meta.year].append(report)
+        known = agency_key(report.meta.agency)
+        if known is not None and report.meta.year is not None:
+            by_agency[known][report.meta.year].append(report)
     findings = []
-    for agency, years in sorted(by_agency.items()):
+    for _key, years in sorted(by_agency.items()):
         for year, same_year in sorted(years.items()):
+            named = same_year[0].meta.agency
             if len(same_year) > 1:
                 findings.append(
                     Finding(
                         "duplicate_year",
                         Verdict.WARNING,
-                        f"{agency}: {len(same_year)} reports for {year}; cross-year rules use the first",
+                        f"{named}: {len(same_year)} reports for {year}; cross-year rules use the first",
                         expected="one report a year",
                         found=f"{len(same_year)} reports",
                         year=year,
-                        agency=agency,
+                        agency=named,
                     )
                 )
             previous = years.get(year - 1)

@@ -27,9 +27,11 @@ from rich.progress import BarColumn, Progress, TextColumn
 
 from .. import api
 from ..check import check as check_report
+from ..check.series import check_series
 from ..dataset.corpus import REPORT_SUFFIXES, TIME_LIMIT, iter_inputs
 from ..dataset.corpus import run as run_corpus
 from ..dataset.dictionary import entries
+from ..dataset.panel import PANEL_COLUMNS, read_records, write_panel
 from ..dataset.serialize import findings_to_list, plain_cells, report_to_dict
 from ..errors import GixrError, GrammarError, UnreadableFileError
 from ..model import Report
@@ -313,6 +315,48 @@ def schema(output: str) -> None:
     click.echo("|" + "---|" * len(rows[0]))
     for row in rows:
         click.echo("| " + " | ".join("" if v is None else str(v) for v in row.values()) + " |")
+
+
+@main.command()
+@click.argument("records", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--out", required=True, type=click.Path(dir_okay=False), help="PANEL.csv or PANEL.parquet")
+def panel(records: str, out: str) -> None:
+    """A panel from a corpus run's JSONL records: one row per report (agency_key, agency, year,
+    template, path, report first), one column per address (see gixr schema)."""
+    try:
+        rows = write_panel(read_records(Path(records)), Path(out))
+    except (ValueError, OSError, KeyError, json.JSONDecodeError) as e:
+        click.echo(f"gixr: {records}: {e}", err=True)
+        sys.exit(2)
+    click.echo(f"gixr panel: {rows} reports, {len(PANEL_COLUMNS)} columns in {out}", err=True)
+
+
+@main.command()
+@FILES
+@FORMAT
+@click.option(
+    "--not-assessable", is_flag=True, help="Also list the pairs a blank or unknown value keeps from being checked."
+)
+def series(files: tuple[str, ...], output: str, not_assessable: bool) -> None:
+    """The cross-year rules (R5 carry-over, R6 documents in force) over the reports of files and
+    folders, each agency's consecutive years paired (its name's variants folded: 人民政府 = 政府)."""
+    reports: list[Report] = []
+    unreadable = False
+    for name in _names(files):
+        try:
+            reports += api.parse_all(_read(name).text)
+        except InputFailed:
+            unreadable = True
+        except GixrError as e:
+            _fail(name, e)
+            unreadable = True
+    findings = check_series(reports, not_assessable=not_assessable)
+    if output == "json":
+        click.echo(json.dumps(findings_to_list(findings), ensure_ascii=False))
+    else:
+        counted = f"{len(findings)} finding" + ("" if len(findings) == 1 else "s")
+        click.echo("\n".join([f"{len(reports)} reports: {counted}", *findings_lines(findings)]))
+    sys.exit(2 if unreadable else 0)
 
 
 @main.command()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from reports import T2_2021, T3_2019_ROWS, T3_HEADER, report
 
 import gixr_grammar
@@ -68,3 +70,44 @@ def test_unknown_values_are_not_assessable_on_request() -> None:
 def test_a_year_given_twice_is_a_warning() -> None:
     findings = gixr_grammar.check_series([year(2020), year(2020)])
     assert [(f.rule, f.year) for f in findings] == [("duplicate_year", 2020)]
+
+
+def test_the_variants_of_one_agency_name_pair_up() -> None:
+    rows_2021 = T3_2019_ROWS.replace(
+        "二、上年结转政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1",
+        "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2",
+    )
+    title = "某某县 政府２０２１年政府信息公开工作年度报告"  # 政府 for 人民政府, a space, full-width digits
+    renamed = gixr_grammar.parse(report(t3=T3_HEADER + rows_2021, title=title))
+    assert renamed.meta.agency != AGENCY
+    findings = gixr_grammar.check_series([renamed, year(2020)])
+    assert {(f.rule, f.scope) for f in findings} == {("carry_over", "自然人"), ("carry_over", "总计")}
+
+
+def test_agency_keys_fold_only_harmless_variants() -> None:
+    from gixr_grammar.format.agency import agency_key
+
+    assert agency_key("信阳市人民政府") == agency_key("信阳市政府") == agency_key("信阳市 人民政府")
+    assert agency_key("（某）县政府") == agency_key("(某)县政府")
+    assert agency_key("南阳市政府办公室") != agency_key("南阳市政府")
+    assert agency_key(None) is None
+
+
+def test_the_series_command_over_files(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from gixr_grammar.cli.main import main
+
+    rows_2021 = T3_2019_ROWS.replace(
+        "二、上年结转政府信息公开申请数量\t\t1\t0\t0\t0\t0\t0\t1",
+        "二、上年结转政府信息公开申请数量\t\t2\t0\t0\t0\t0\t0\t2",
+    )
+    (tmp_path / "2020.txt").write_text(
+        report(t3=T3_HEADER + T3_2019_ROWS, title=f"{AGENCY}2020年政府信息公开工作年度报告")
+    )
+    (tmp_path / "2021.txt").write_text(
+        report(t3=T3_HEADER + rows_2021, title="某某县政府2021年政府信息公开工作年度报告")
+    )
+    result = CliRunner().invoke(main, ["series", str(tmp_path)])
+    assert result.exit_code == 0 and result.output.splitlines()[0] == "2 reports: 2 findings"
+    assert "carry_over" in result.output

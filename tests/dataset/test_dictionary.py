@@ -6,8 +6,10 @@ import csv
 import io
 import json
 import random
+from pathlib import Path
 
 from click.testing import CliRunner
+from conftest import SEED_NAMES, SEEDS
 
 from gixr_grammar.cli.main import main
 from gixr_grammar.dataset.dictionary import entries
@@ -44,3 +46,25 @@ def test_the_command_writes_csv_json_and_markdown() -> None:
     )
     markdown = runner.invoke(main, ["schema"]).output.splitlines()
     assert markdown[0].startswith("| address | table |") and len(markdown) == len(entries()) + 2
+
+
+def test_the_panel_of_the_seeds_has_a_row_per_seed(tmp_path: Path) -> None:
+    import pandas as pd
+
+    from gixr_grammar.dataset.corpus import run
+
+    run([SEEDS / f"{name}.txt" for name in SEED_NAMES], tmp_path / "seeds.jsonl")
+    runner = CliRunner()
+    for suffix in ("csv", "parquet"):
+        made = runner.invoke(main, ["panel", str(tmp_path / "seeds.jsonl"), "-o", str(tmp_path / f"panel.{suffix}")])
+        assert made.exit_code == 0, made.output
+    frame = pd.read_csv(tmp_path / "panel.csv", dtype={"template": "string"})
+    assert len(frame) == len(SEED_NAMES) and list(frame.columns[:6]) == [
+        "agency_key", "agency", "year", "template", "path", "report",
+    ]  # fmt: skip
+    assert list(frame["agency_key"]) == ["信阳市政府", "平原示范区", "潢川县政府", "济源市政府", "南阳市政府办公室"]
+    assert frame.loc[0, "t3.new_received.total"] == 454
+    parquet = pd.read_parquet(tmp_path / "panel.parquet", dtype_backend="numpy_nullable")
+    assert str(parquet["t3.new_received.total"].dtype) == "Int64" and parquet["t3.new_received.total"][0] == 454
+    assert str(parquet["t2.procurement.amount"].dtype) == "Float64"
+    assert parquet["t2.procurement.amount"][0] == 220076.8468
