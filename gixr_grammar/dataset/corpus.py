@@ -75,7 +75,7 @@ def process(path: str, found: bool = False, time_limit: float = TIME_LIMIT) -> l
         return [{**record, "status": "unsupported", "error": why}]
     try:
         reports = _within(time_limit, lambda: list(parse_all(data)))
-        return [_report_record({**record, "report": i, "reports": len(reports)}, r) for i, r in enumerate(reports)]
+        return [report_record({**record, "report": i, "reports": len(reports)}, r) for i, r in enumerate(reports)]
     except _TooSlow:
         return [{**record, "error": f"TimeoutError: not done in {time_limit:g} s"}]
     except UnsupportedDocumentError as e:
@@ -102,7 +102,9 @@ def _within(seconds: float, work: Callable[[], list[Report]]) -> list[Report]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _report_record(record: Record, report: Report) -> Record:
+def report_record(record: Record, report: Report) -> Record:
+    """The record of one report: ``record``'s file fields, then meta, cells, their provenance and
+    the counts of findings and diagnostics."""
     findings = Counter(f.verdict.value for f in check(report))
     provenance = {
         address: {
