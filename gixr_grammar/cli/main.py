@@ -23,7 +23,7 @@ import attrs
 import click
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, TextColumn
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 
 from .. import api
 from ..check import check as check_report
@@ -372,6 +372,33 @@ def grammars() -> None:
         click.echo("")
 
 
+@attrs.define
+class _Status:
+    """Where a corpus run is, for a line on stderr every ``STATUS_EVERY`` seconds when stderr is no
+    terminal (a log, a batch job); a terminal has the progress bar instead."""
+
+    terminal: bool
+    quiet: bool
+    total: int = 0
+    done: int = 0
+    errors: int = 0
+    last: float = attrs.field(factory=time.monotonic)
+
+    def tell(self, rate: float) -> None:
+        if self.terminal or self.quiet or time.monotonic() - self.last < STATUS_EVERY:
+            return
+        self.last = time.monotonic()
+        left = (self.total - self.done) / rate if rate else 0
+        click.echo(
+            f"gixr corpus: {self.done}/{self.total} files, {self.errors} errors, {rate:.0f} files/s, "
+            f"about {left:.0f} s left",
+            err=True,
+        )
+
+
+STATUS_EVERY = 10.0
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
 @click.option("-o", "--out", required=True, type=click.Path(dir_okay=False), help="OUT.jsonl, OUT.csv or OUT.parquet")
@@ -386,8 +413,18 @@ def grammars() -> None:
     show_default=True,
     help="Seconds one file may take.",
 )
+@click.option("--excel", is_flag=True, help="A CSV that Excel opens with its Chinese intact (a UTF-8 byte-order mark).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; errors only.")
 def corpus(
-    inputs: tuple[str, ...], out: str, workers: int, engine: str, scheduler: str | None, resume: bool, time_limit: float
+    inputs: tuple[str, ...],
+    out: str,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    resume: bool,
+    time_limit: float,
+    excel: bool,
+    quiet: bool,
 ) -> None:
     """Turn files and folders of reports into one dataset (see gixr_grammar.dataset.corpus), in input
     order; a bad file gets an error record and never stops the run; a killed run goes on with
@@ -395,22 +432,28 @@ def corpus(
     start. Progress on stderr when it is a terminal."""
     started = time.perf_counter()
     stderr = Console(stderr=True, highlight=False)
+    status = _Status(stderr.is_terminal, quiet)
     try:
         with Progress(
             TextColumn("{task.description}"),
             BarColumn(),
-            TextColumn("{task.completed} records · {task.fields[errors]} errors · {task.fields[rate]}"),
+            TextColumn("{task.completed}/{task.total} files · {task.fields[errors]} errors · {task.fields[rate]}"),
+            TimeRemainingColumn(),
             console=stderr,
-            disable=not stderr.is_terminal,
+            disable=quiet or not stderr.is_terminal,
         ) as progress:
             task = progress.add_task("gixr corpus", total=None, errors=0, rate="")
-            errors = 0
 
             def advance(record: dict[str, object]) -> None:
-                nonlocal errors
-                errors += record["status"] != "ok"
-                rate = progress.tasks[0].completed / max(time.perf_counter() - started, 1e-9)
-                progress.update(task, advance=1, errors=errors, rate=f"{rate:.0f} reports/s")
+                status.errors += record["status"] == "error"
+                status.done += 1
+                rate = status.done / max(time.perf_counter() - started, 1e-9)
+                progress.update(task, advance=1, errors=status.errors, rate=f"{rate:.0f} files/s")
+                status.tell(rate)
+
+            def planned(count: int) -> None:
+                status.total = count
+                progress.update(task, total=count)
 
             counts = run_corpus(
                 inputs,
@@ -420,19 +463,22 @@ def corpus(
                 scheduler=scheduler,
                 resume=resume,
                 time_limit=time_limit,
+                excel=excel,
                 progress=advance,
+                total=planned,
             )
     except (ValueError, RuntimeError, OSError) as e:
         click.echo(f"gixr: {out}: {e}", err=True)
         sys.exit(2)
     elapsed = time.perf_counter() - started
     done = counts["ok"] + counts["error"] + counts["unsupported"]
-    click.echo(
-        f"gixr corpus: {done} records in {elapsed:.1f} s ({done / max(elapsed, 1e-9):.0f} records/s): "
-        f"{counts['ok']} reports, {counts['error']} files in error"
-        + (f", {counts['unsupported']} of kinds gixr does not read" if counts["unsupported"] else "")
-        + (f", {counts['skipped']} already in {out}" if resume else ""),
-        err=True,
-    )
+    if not quiet:
+        click.echo(
+            f"gixr corpus: {done} records in {elapsed:.1f} s ({done / max(elapsed, 1e-9):.0f} records/s): "
+            f"{counts['ok']} reports, {counts['error']} files in error"
+            + (f", {counts['unsupported']} of kinds gixr does not read" if counts["unsupported"] else "")
+            + (f", {counts['skipped']} already in {out}" if resume else ""),
+            err=True,
+        )
     if counts["error"]:
         sys.exit(3)

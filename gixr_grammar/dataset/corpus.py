@@ -206,11 +206,15 @@ def run(
     scheduler: str | None = None,
     resume: bool = False,
     time_limit: float = TIME_LIMIT,
+    excel: bool = False,
     progress: Callable[[Record], None] | None = None,
+    total: Callable[[int], None] | None = None,
 ) -> Counter[str]:
     """Process every input into ``out``, in input order; returns the counts of records by status
-    (ok: reports; error and unsupported: files) and of the files skipped as already in ``out``."""
-    sink = Sink(out, resume)
+    (ok: reports; error and unsupported: files) and of the files skipped as already in ``out``.
+    ``excel``: a CSV with a byte-order mark; ``total`` is told how many files there are to do, and
+    ``progress`` the last record of each file as the file's records are written."""
+    sink = Sink(out, resume, excel)
     counts: Counter[str] = Counter()
     tasks: list[Task] = []
     for path, found in iter_inputs(inputs):
@@ -218,14 +222,16 @@ def run(
             counts["skipped"] += 1
         else:
             tasks.append((str(path), found, time_limit))
+    if total is not None:
+        total(len(tasks))
     results = run_dask(tasks, workers, scheduler) if engine == "dask" else run_local(tasks, workers)
     try:
         for records in _in_order(results):
             sink.write(records)
             for record in records:
                 counts[record["status"]] += 1
-                if progress is not None:
-                    progress(record)
+            if progress is not None:
+                progress(records[-1])
     finally:
         sink.close()
     return counts

@@ -102,8 +102,9 @@ class Sink:
     """Where one run's records go, a whole input file at a time; ``done`` holds the inputs a resumed
     OUT already has complete."""
 
-    def __init__(self, path: Path, resume: bool) -> None:
+    def __init__(self, path: Path, resume: bool, excel: bool = False) -> None:
         self.path = path
+        self.excel = excel  # a CSV starts with a UTF-8 byte-order mark, so that Excel reads its Chinese
         self.kind = path.suffix.lower().lstrip(".")
         if self.kind not in ("jsonl", "csv", "parquet"):
             raise ValueError(f"the output must end in .jsonl, .csv or .parquet, not {path.suffix or 'nothing'}")
@@ -144,7 +145,7 @@ class Sink:
     def _open(self) -> IO[str]:
         if self._append:
             return self.log.open("a", encoding="utf-8", newline="")
-        file = self.log.open("w", encoding="utf-8", newline="")
+        file = self.log.open("w", encoding="utf-8-sig" if self.excel and self.kind == "csv" else "utf-8", newline="")
         if self.kind == "csv":
             file.write(",".join(TABLE_COLUMNS) + "\n")
         return file
@@ -237,9 +238,9 @@ def _csv_groups(path: Path) -> tuple[list[tuple[Key, int]], int] | None:
     where the rows start (after the header); None if the file has no whole header."""
     with path.open("rb") as f:
         header = f.readline()
-        if header.decode("utf-8", "replace").rstrip("\n").split(",") != list(TABLE_COLUMNS):
+        if header.decode("utf-8-sig", "replace").rstrip("\n").split(",") != list(TABLE_COLUMNS):
             if header.endswith(b"\n"):
-                raise ValueError(f"{path} holds the columns of another gixr version: write a new OUT")
+                raise ValueError("it holds the columns of another gixr version: write a new OUT")
             return None
         groups: list[tuple[Key, int]] = []
         offset = len(header)

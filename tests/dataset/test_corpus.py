@@ -216,3 +216,19 @@ def test_every_cell_row_carries_its_provenance_for_pandas_and_duckdb(tmp_path: P
     assert dict(counted)["inferred"] == len(inferred)
     types = dict(duckdb.sql(f"describe select * from '{tmp_path / 'out.parquet'}'").fetchall()[i][:2] for i in range(3))
     assert types == {"path": "VARCHAR", "sha256": "VARCHAR", "report": "BIGINT"}
+
+
+def test_excel_csv_quiet_and_a_status_line_for_logs(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out.csv"
+    monkeypatch.setattr("gixr_grammar.cli.main.STATUS_EVERY", 0.0)
+    result = CliRunner().invoke(main, ["corpus", str(corpus / "agency00"), "-o", str(out), "--excel"])
+    assert result.exit_code == 0
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfpath,sha256,report,")
+    assert "gixr corpus: 5/5 files, 0 errors" in result.stderr  # stderr is no terminal here: status lines
+    resumed = CliRunner().invoke(main, ["corpus", str(corpus / "agency00"), "-o", str(out), "--resume", "-q"])
+    assert resumed.exit_code == 0 and resumed.stderr == ""
+    assert out.read_bytes().count(b"\xef\xbb\xbf") == 1  # the mark once, at the start
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    assert len({r["path"] for r in rows}) == 5
