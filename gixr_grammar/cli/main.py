@@ -73,10 +73,17 @@ def _closed(stream: object) -> bool:
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="gixr-grammar", prog_name="gixr")
 @click.option("--debug", is_flag=True, help="On an error, show its traceback too.")
+@click.option(
+    "--color",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colours: on a terminal (and NO_COLOR unset), always, or never.",
+)
 @click.pass_context
-def main(ctx: click.Context, debug: bool) -> None:
+def main(ctx: click.Context, debug: bool, color: str) -> None:
     """Parse 政府信息公开工作年度报告 (government information disclosure annual reports) into typed data."""
-    ctx.obj = {"debug": debug}
+    ctx.obj = {"debug": debug, "color": color}
 
 
 def _fail(name: str, error: BaseException) -> InputFailed:
@@ -125,8 +132,19 @@ def _reports(files: tuple[str, ...]) -> Iterator[tuple[str, Report | None]]:
             yield name, None
 
 
-def _console() -> Console:
-    return Console(highlight=False, soft_wrap=True)
+def _console(stderr: bool = False) -> Console:
+    """A console for the chosen ``--color``: rich's own choice (a terminal, NO_COLOR unset), or forced."""
+    context = click.get_current_context(silent=True)
+    color = ((context.find_object(dict) or {}) if context else {}).get("color", "auto")
+    forced = {"always": True, "never": False}.get(color)
+    return Console(
+        stderr=stderr,
+        highlight=False,
+        soft_wrap=True,
+        force_terminal=forced,
+        no_color=color == "never" or None,
+        color_system=None if color == "never" else "auto",
+    )
 
 
 FORMAT = click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
@@ -431,7 +449,7 @@ def corpus(
     --resume. Exit 0 done, 3 if some files failed (the summary counts them), 2 if the run could not
     start. Progress on stderr when it is a terminal."""
     started = time.perf_counter()
-    stderr = Console(stderr=True, highlight=False)
+    stderr = _console(stderr=True)
     status = _Status(stderr.is_terminal, quiet)
     try:
         with Progress(

@@ -108,6 +108,11 @@ class Sink:
         self.kind = path.suffix.lower().lstrip(".")
         if self.kind not in ("jsonl", "csv", "parquet"):
             raise ValueError(f"the output must end in .jsonl, .csv or .parquet, not {path.suffix or 'nothing'}")
+        if self.kind == "parquet":
+            try:
+                import pyarrow  # noqa: F401  (written at the end of the run: refuse now, before any work)
+            except ImportError as e:
+                raise ValueError('Parquet output needs pyarrow: pip install "gixr-grammar[parquet]"') from e
         self.log = path.with_name(path.name + ".log") if self.kind == "parquet" else path
         self.done: set[Key] = set()
         self._append = False

@@ -251,3 +251,9 @@ def test_cells_and_check_take_folders(tmp_path: Path) -> None:
     assert [json.loads(line)["cells"]["meta.agency"] for line in lines] == ["信阳市人民政府", "平原示范区"]
     checked = runner.invoke(main, ["check", str(folder)])
     assert checked.exit_code == 1 and checked.output.count(" findings") == 2
+
+
+def test_color_always_and_never() -> None:
+    always = run("--color", "always", "tree", seed_path(SEED_NAMES[0]), "--table", "4")
+    never = run("--color", "never", "tree", seed_path(SEED_NAMES[0]), "--table", "4")
+    assert "\x1b[" in always.output and "\x1b[" not in never.output and "table4" in never.output

@@ -232,3 +232,34 @@ def test_excel_csv_quiet_and_a_status_line_for_logs(
     assert out.read_bytes().count(b"\xef\xbb\xbf") == 1  # the mark once, at the start
     rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
     assert len({r["path"] for r in rows}) == 5
+
+
+def test_resume_knows_a_file_by_its_resolved_path(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(corpus)
+    out = tmp_path / "out.jsonl"
+    assert run(["agency00"], out)["ok"] == 5  # as typed: relative
+    counts = run([corpus / "agency00"], out, resume=True)  # the same files, named absolutely
+    assert (counts["skipped"], counts["ok"]) == (4, 1)  # only the last file is done again
+    assert len(records(out)) == 5
+
+
+def test_parquet_without_pyarrow_says_what_to_install(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def without_pyarrow(name: str, *args: object, **kwargs: object) -> object:
+        if name.startswith("pyarrow"):
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", without_pyarrow)
+    result = CliRunner().invoke(main, ["corpus", str(corpus / "agency00"), "-o", str(tmp_path / "out.parquet")])
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f'gixr: {tmp_path / "out.parquet"}: Parquet output needs pyarrow: pip install "gixr-grammar[parquet]"'
+    ]
