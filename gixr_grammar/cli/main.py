@@ -433,6 +433,7 @@ STATUS_EVERY = 10.0
 )
 @click.option("--excel", is_flag=True, help="A CSV that Excel opens with its Chinese intact (a UTF-8 byte-order mark).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; errors only.")
+@click.option("-v", "--verbose", is_flag=True, help="Also a line for each file in error, as it is written.")
 def corpus(
     inputs: tuple[str, ...],
     out: str,
@@ -443,6 +444,7 @@ def corpus(
     time_limit: float,
     excel: bool,
     quiet: bool,
+    verbose: bool,
 ) -> None:
     """Turn files and folders of reports into one dataset (see gixr_grammar.dataset.corpus), in input
     order; a bad file gets an error record and never stops the run; a killed run goes on with
@@ -464,6 +466,8 @@ def corpus(
 
             def advance(record: dict[str, object]) -> None:
                 status.errors += record["status"] == "error"
+                if verbose and record["status"] != "ok":
+                    progress.console.print(f"gixr: {record['path']}: {record['error']}", markup=False, highlight=False)
                 status.done += 1
                 rate = status.done / max(time.perf_counter() - started, 1e-9)
                 progress.update(task, advance=1, errors=status.errors, rate=f"{rate:.0f} files/s")

@@ -263,3 +263,10 @@ def test_parquet_without_pyarrow_says_what_to_install(
     assert result.stderr.strip().splitlines() == [
         f'gixr: {tmp_path / "out.parquet"}: Parquet output needs pyarrow: pip install "gixr-grammar[parquet]"'
     ]
+
+
+def test_verbose_names_each_file_in_error(corpus: Path, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["corpus", str(corpus / "bad"), "-o", str(tmp_path / "out.jsonl"), "-v"])
+    assert result.exit_code == 3
+    named = [line for line in result.stderr.splitlines() if line.startswith("gixr: ") and "empty.txt" in line]
+    assert named == [f"gixr: {corpus / 'bad' / 'empty.txt'}: EmptyInputError: the input is empty"]
