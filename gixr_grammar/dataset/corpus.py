@@ -50,8 +50,9 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path,
             yield path, False
 
 
-class _TooSlow(Exception):
-    pass
+class _TooSlow(BaseException):
+    """Raised by the alarm into the parse. Not an Exception, so that no library's ``except
+    Exception`` catches or wraps it (Lark wraps a transformer's exceptions in VisitError)."""
 
 
 def _too_slow(_signal: int, _frame: FrameType | None) -> None:

@@ -152,9 +152,9 @@ def test_a_run_that_fails_to_start_leaves_out_as_it_was(
 
 def test_a_file_over_the_time_limit_is_an_error_record(corpus: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
-    big = tmp_path / "big.txt"  # 40 reports in one file: about a second to parse, far over 0.05 s
-    big.write_text("\n".join([(SEEDS / f"{SEED_NAMES[0]}.txt").read_text(encoding="utf-8")] * 40), encoding="utf-8")
-    counts = run([big], out, time_limit=0.05)
+    big = tmp_path / "big.txt"  # 200 reports in one file: most of a second to parse, far over 0.02 s
+    big.write_text("\n".join([(SEEDS / f"{SEED_NAMES[0]}.txt").read_text(encoding="utf-8")] * 200), encoding="utf-8")
+    counts = run([big], out, time_limit=0.02)
     assert counts["error"] == 1
     assert records(out)[0]["error"].startswith("TimeoutError: not done in")
 
