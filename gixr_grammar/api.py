@@ -33,9 +33,15 @@ def parse(text: str | bytes) -> Report:
     return parse_text(_text(text))
 
 
-def parse_all(text: str | bytes) -> Iterator[Report]:
-    """Every report in a text, or in a file's bytes, that may hold several (a crawled dump), in order."""
-    source = read(bytes(text)) if isinstance(text, bytes | bytearray | memoryview) else Source(_text(text), Kind.TEXT)
+def parse_all(text: str | bytes | Source) -> Iterator[Report]:
+    """Every report in a text, a file's bytes, or what a reader made of a file, that may hold
+    several (a crawled dump), in order."""
+    if isinstance(text, Source):
+        source = text
+    elif isinstance(text, bytes | bytearray | memoryview):
+        source = read(bytes(text))
+    else:
+        source = Source(_text(text), Kind.TEXT)
     for document, diagnostics in _documents(source.text, source.diagnostics):
         yield _with_places(assemble(document, diagnostics), source)
 

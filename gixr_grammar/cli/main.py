@@ -132,6 +132,11 @@ def _reports(files: tuple[str, ...]) -> Iterator[tuple[str, Report | None]]:
             yield name, None
 
 
+def _counted(count: int, word: str) -> str:
+    """``1 finding``, ``2 findings``."""
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
 def _console(stderr: bool = False) -> Console:
     """A console for the chosen ``--color``: rich's own choice (a terminal, NO_COLOR unset), or forced."""
     context = click.get_current_context(silent=True)
@@ -228,8 +233,7 @@ def check(files: tuple[str, ...], output: str, not_assessable: bool) -> None:
         if output == "json":
             click.echo(json.dumps({"file": name, "findings": findings_to_list(findings)}, ensure_ascii=False))
         else:
-            counted = f"{len(findings)} finding" + ("" if len(findings) == 1 else "s")
-            click.echo("\n".join([f"{name}: {counted}", *findings_lines(findings)]))
+            click.echo("\n".join([f"{name}: {_counted(len(findings), 'finding')}", *findings_lines(findings)]))
     sys.exit(2 if unreadable else 1 if broken else 0)
 
 
@@ -362,7 +366,7 @@ def series(files: tuple[str, ...], output: str, not_assessable: bool) -> None:
     unreadable = False
     for name in _names(files):
         try:
-            reports += api.parse_all(_read(name).text)
+            reports += api.parse_all(_read(name))
         except InputFailed:
             unreadable = True
         except GixrError as e:
@@ -372,8 +376,8 @@ def series(files: tuple[str, ...], output: str, not_assessable: bool) -> None:
     if output == "json":
         click.echo(json.dumps(findings_to_list(findings), ensure_ascii=False))
     else:
-        counted = f"{len(findings)} finding" + ("" if len(findings) == 1 else "s")
-        click.echo("\n".join([f"{len(reports)} reports: {counted}", *findings_lines(findings)]))
+        heading = f"{_counted(len(reports), 'report')}: {_counted(len(findings), 'finding')}"
+        click.echo("\n".join([heading, *findings_lines(findings)]))
     sys.exit(2 if unreadable else 0)
 
 
