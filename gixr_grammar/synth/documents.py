@@ -19,6 +19,7 @@ import attrs
 
 from ..format.schema import ValueKind
 from ..format.vocabulary import SECTION_TITLES
+from ..text.values import is_value
 from .render import PrintedRow, Style, report_tables, report_title, section_prose, value_text
 
 
@@ -279,6 +280,4 @@ def render_pdf(cells: Mapping[str, object], style: Style = _PLAIN, *, ruled: boo
 
 
 def _is_value_text(text: str) -> bool:
-    from ..text.values import is_value
-
     return not text or is_value(text)
