@@ -129,6 +129,9 @@ def label_of(address: str) -> str:
     return f"{rows.get(row, row)}·{columns.get(column, column)}"
 
 
+# A year in prose (2020年，全市…): what names the report's year when no title does.
+YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年")
+
 # The parts of a report title (compact text): agency then year (信阳市人民政府2020年政府信息公开工作年度报告),
 # or year then agency (2019年上海市人民政府办公厅政府信息公开工作年度报告).
 TITLE_PARTS = re.compile(

@@ -12,7 +12,7 @@ from ..format.vocabulary import SECTION_TITLES, TABLE_TITLES
 from ..model import Diagnostic, Report, ReportKind, Section, Severity, Table
 from ..repair.glued import SplitBudget
 from .drafts import DocumentDraft, SectionDraft, TableDraft
-from .sections import body_text, build_meta, build_section, section_number, walk_all
+from .sections import body_text, build_meta, build_section, infer_missing, section_number, walk_all
 from .tables import build_table2, build_table3, build_table4, t2_header_templates, t2_template
 
 FIRST_FORMAT_YEAR = 2019
@@ -22,7 +22,8 @@ def assemble(document: DocumentDraft, scan_diagnostics: Iterable[Diagnostic]) ->
     diagnostics = list(scan_diagnostics)
     every_section = [document.preamble, *document.sections]
     drafts = _tables_by_number(every_section, diagnostics)
-    meta = build_meta(every_section)
+    meta, inferred = infer_missing(build_meta(every_section), list(document.sections))
+    diagnostics += inferred
     if not drafts and meta.title is None and not document.sections:
         raise NotAReportError("no report title, no section of the format and no table: not an annual report")
     template = _template(drafts.get(2, []), drafts.get(3, []), meta.year, diagnostics)

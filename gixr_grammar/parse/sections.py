@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from ..format.vocabulary import TITLE_PARTS
-from ..model import Meta, Section, Subsection
+import attrs
+
+from ..format.vocabulary import TITLE_PARTS, YEAR_IN_TEXT
+from ..model import Diagnostic, Meta, Section, Severity, Subsection
 from ..text.normalize import compact
 from .drafts import HeadingDraft, Item, SectionDraft, SubsectionDraft, TableDraft, TitleDraft
 from .scanner import ScanToken, base_name
@@ -105,3 +107,47 @@ def build_meta(sections: list[SectionDraft]) -> Meta:
             token = before.token if isinstance(before, HeadingDraft) else before
             signature = str(token) if isinstance(token, ScanToken) and len(token) <= _SIGNATURE_MAX else None
     return Meta(text, agency, year, None, line, signature, date)
+
+
+def infer_missing(meta: Meta, sections: list[SectionDraft]) -> tuple[Meta, list[Diagnostic]]:
+    """What no title gave: the year from the first year section 一 names (a report opens with its
+    own year: 2020年，全市…), the agency from the signature; each with a ``meta_inferred`` warning,
+    and what stays unknown with a ``meta_missing`` one. Never a silent None."""
+    found: list[Diagnostic] = []
+    year, agency = meta.year, meta.agency
+    if year is None:
+        overview = next((s for s in sections if s.head is not None and section_number(s) == 1), None)
+        token = next(
+            (t for t in _walk(overview) if isinstance(t, ScanToken) and YEAR_IN_TEXT.search(str(t))), None
+        ) if overview is not None else None  # fmt: skip
+        if token is not None:
+            match = YEAR_IN_TEXT.search(str(token))
+            assert match is not None
+            year = int(match.group(1))
+            found.append(_inferred("year", str(year), "the first year section 一 names", token.line))
+    if agency is None and meta.signature:
+        agency = meta.signature
+        found.append(_inferred("agency", agency, "the signature above the date", None))
+    for name, value in (("agency", agency), ("year", year)):
+        if value is None:
+            found.append(
+                Diagnostic(
+                    "meta_missing",
+                    Severity.WARNING,
+                    f"no report title names the {name}, and nothing else in the report does: it is unknown",
+                    None,
+                    expected=f"a title that names the {name} (…年政府信息公开工作年度报告)",
+                )
+            )
+    return attrs.evolve(meta, year=year, agency=agency), found
+
+
+def _inferred(name: str, value: str, source: str, line: int | None) -> Diagnostic:
+    return Diagnostic(
+        "meta_inferred",
+        Severity.WARNING,
+        f"no report title names the {name}: {value} is taken from {source}",
+        line,
+        expected=f"a title that names the {name}",
+        found=value,
+    )

@@ -235,3 +235,19 @@ def test_a_grammar_cache_planted_in_the_temp_folder_is_never_executed(tmp_path: 
     assert sorted(p.name for p in shared.iterdir()) == planted  # and wrote nothing there
     subprocess.run([sys.executable, "-c", _OLD_LOAD], env=env, check=False, capture_output=True)
     assert executed.exists()  # the plant is live: Lark's cache=True runs it
+
+
+def test_with_no_title_meta_comes_from_the_report_and_says_so() -> None:
+    text = report(title="").replace("本年度，我县认真贯彻《条例》。", "2021年，我县认真贯彻《条例》。")
+    text += "\n某某县人民政府办公室\n2022年1月20日\n"
+    parsed = gixr_grammar.parse(text)
+    assert (parsed.meta.agency, parsed.meta.year) == ("某某县人民政府办公室", 2021)
+    inferred = {d.found: d for d in parsed.diagnostics if d.code == "meta_inferred"}
+    assert set(inferred) == {"2021", "某某县人民政府办公室"}
+    assert inferred["2021"].line == text.splitlines().index("2021年，我县认真贯彻《条例》。") + 1
+    bare = gixr_grammar.parse(report(title=""))
+    assert (bare.meta.agency, bare.meta.year) == (None, None)
+    assert sorted(d.message.split(",")[0] for d in bare.diagnostics if d.code == "meta_missing") == [
+        "no report title names the agency",
+        "no report title names the year",
+    ]
