@@ -119,7 +119,8 @@ class Sink:
         self._previous: Path | None = None  # a finished Parquet OUT that this run extends
         if resume:
             if self.log.exists():
-                self.done, self._append = self._recover(), True
+                self._append = True  # unless the log has not even a whole header (_recover says so)
+                self.done = self._recover()
             if self.kind == "parquet" and path.exists():
                 self._previous = path
                 self.done |= _parquet_keys(path)

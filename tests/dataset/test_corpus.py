@@ -270,3 +270,13 @@ def test_verbose_names_each_file_in_error(corpus: Path, tmp_path: Path) -> None:
     assert result.exit_code == 3
     named = [line for line in result.stderr.splitlines() if line.startswith("gixr: ") and "empty.txt" in line]
     assert named == [f"gixr: {corpus / 'bad' / 'empty.txt'}: EmptyInputError: the input is empty"]
+
+
+@pytest.mark.parametrize("cut", [0, 20])
+def test_resume_of_a_csv_killed_inside_its_header_starts_it_again(corpus: Path, tmp_path: Path, cut: int) -> None:
+    out = tmp_path / "out.csv"
+    run([corpus / "agency00"], out)
+    whole = out.read_bytes()
+    out.write_bytes(whole[:cut])  # killed before the header was whole
+    run([corpus / "agency00"], out, resume=True)
+    assert out.read_bytes() == whole
