@@ -84,6 +84,7 @@ class Cell:
     column: int | None = None
     raw: str | None = None  # the cell's text as printed (after normalisation)
     inferred_by: str | None = None  # for an inferred cell: the rule id that forced its value (row_total …)
+    note: str | None = None  # a note the cell prints after its number: 其中修订16件 of 22（其中修订16件）
 
 
 @attrs.frozen

@@ -235,7 +235,7 @@ class Builder:
         if number.is_blank:
             return Cell(addr, None, CellStatus.BLANK, cell.line, cell.column, cell.text)
         value = self._read(addr, kind, number, cell)
-        return Cell(addr, value, CellStatus.READ, cell.line, cell.column, cell.text)
+        return Cell(addr, value, CellStatus.READ, cell.line, cell.column, cell.text, note=number.note)
 
     def _read(self, addr: str, kind: ValueKind, number: Number, cell: RawCell) -> Value | None:
         if kind is ValueKind.MONEY:

@@ -1,7 +1,8 @@
 """Value cells: what counts as a number or a printed blank, and how it is read.
 
 A value cell is a number (signed, with thousands separators, a decimal part and a unit such as 万元,
-元 or 件), a blank marker (/, -, —, 无), or digits beside damaged bytes (a number, but not which). ``split_values`` separates the values printed after a
+元 or 件, maybe with a note in brackets after it: 22（其中修订16件）), a blank marker (/, -, —, 无), or
+digits beside damaged bytes (a number, but not which). ``split_values`` separates the values printed after a
 label in the same cell (space-separated layouts, or digits run into the label).
 """
 
@@ -22,14 +23,18 @@ _BLANK = rf"[{re.escape(_BLANK_MARKS)}]{{1,3}}|" + "|".join(re.escape(w) for w i
 # A number decoding found damaged bytes in (U+FFFD beside its digits, ``normalize``): printed, but
 # which number it was is lost.
 _DAMAGED = rf"(?=[^\ufffd]*\ufffd)(?=\D*\d)[+-]?[\d\ufffd.,，]+(?:{_UNITS})?"
-NUMBER_RE = re.compile(_NUMBER)
-VALUE_RE = re.compile(f"(?:{_NUMBER})|(?:{_BLANK})|(?:{_DAMAGED})")
+# A note after a number, in brackets: 22（其中修订16件）. The number is the cell's; the note is kept.
+_NOTE = r"[（(][^（）()]*[）)]"
+NUMBER_RE = re.compile(rf"{_NUMBER}\s*(?P<note>{_NOTE})?")
+VALUE_RE = re.compile(f"(?:{_NUMBER}(?:\\s*{_NOTE})?)|(?:{_BLANK})|(?:{_DAMAGED})")
 _WORD = re.compile(r"\S+")
 # Digits run into the end of a label: 本年新收政府信息公开申请数量640020470.
 _GLUED = re.compile(rf"(?P<label>.*[^\d\s.,+\-/])(?P<digits>[+-]?\d+(?:[+-]\d+)*(?:\.\d+)?(?:{_UNITS})?)")
 # The last character of every value: a text ending otherwise has none (most prose lines).
 _VALUE_ENDINGS = frozenset(
-    "0123456789\ufffd" + _BLANK_MARKS + "".join(w[-1] for w in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS, *BLANK_WORDS))
+    "0123456789\ufffd）)"
+    + _BLANK_MARKS
+    + "".join(w[-1] for w in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS, *BLANK_WORDS))
 )
 
 
@@ -66,6 +71,7 @@ class Number:
     amount: Decimal | None  # None: printed blank, or damaged
     unit: str | None
     damaged: bool = False
+    note: str | None = None  # what the cell prints after its number, in brackets
 
     @property
     def is_blank(self) -> bool:
@@ -80,7 +86,8 @@ def read_number(text: str) -> Number:
         return Number(None, None, damaged="\ufffd" in text)
     digits = match["digits"].replace(",", "").replace("，", "")
     amount = Decimal(f"{match['sign'] or ''}{digits}{match['fraction'] or ''}")
-    return Number(amount, match["unit"])
+    note = match["note"][1:-1] if match["note"] else None
+    return Number(amount, match["unit"], note=note)
 
 
 def to_wan_yuan(number: Number) -> Decimal | None:

@@ -24,7 +24,7 @@ def test_json_carries_cells_provenance_and_findings() -> None:
     assert data["cells"]["t3.granted.total"] == 18
     assert data["cells"]["t2.fees.amount"] == 144.4399
     cell = next(c for t in data["tables"] if t["number"] == 3 for r in t["rows"] for c in r["cells"])
-    assert set(cell) == {"address", "value", "status", "line", "column", "raw", "inferred_by"}
+    assert set(cell) == {"address", "value", "status", "line", "column", "raw", "inferred_by", "note"}
     granted = next(r for t in data["tables"] if t["number"] == 3 for r in t["rows"] if r["key"] == "granted")
     assert granted["placement"] == "short"
     assert [c["status"] for c in granted["cells"]][:2] == ["read", "inferred"]

@@ -39,3 +39,20 @@ def test_reading_numbers() -> None:
     assert read_number("—").is_blank
     assert to_wan_yuan(read_number("251000元")) == Decimal("25.1")
     assert to_wan_yuan(read_number("77180.86万元")) == Decimal("77180.86")
+
+
+def test_a_note_after_a_number_is_kept_and_the_number_read() -> None:
+    assert is_value("22（其中修订16件）") and read_number("22（其中修订16件）").note == "其中修订16件"
+    assert read_number("6(含2件)").amount == 6
+    assert not is_value("（二）部分公开（区分处理的）") and not is_value("2020年（更正版）")
+
+
+def test_a_noted_cell_in_a_table() -> None:
+    from reports import report
+
+    import gixr_grammar
+
+    parsed = gixr_grammar.parse(report().replace("规范性文件\t4\t5\t6", "规范性文件\t4（其中修订1件）\t5\t6"))
+    cell = parsed.cell_records()["t2.normative_documents.made"]
+    assert (cell.value, cell.note, cell.raw) == (4, "其中修订1件", "4(其中修订1件)")  # raw: normalised
+    assert parsed.cells()["t2.normative_documents.published"] == 5
