@@ -155,6 +155,9 @@ def _console(stderr: bool = False) -> Console:
 FORMAT = click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", show_default=True)
 FILES = click.argument("files", nargs=-1, required=True, type=click.Path(allow_dash=True))
 FILE = click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+NOT_ASSESSABLE = click.option(
+    "--not-assessable", is_flag=True, help="Also list the rules a blank or unknown value keeps from being checked."
+)
 
 
 @main.command()
@@ -218,9 +221,7 @@ def cells(files: tuple[str, ...], output: str) -> None:
 @main.command()
 @FILES
 @FORMAT
-@click.option(
-    "--not-assessable", is_flag=True, help="Also list the rules a blank or unknown value keeps from being checked."
-)
+@NOT_ASSESSABLE
 def check(files: tuple[str, ...], output: str, not_assessable: bool) -> None:
     """Check reports against the format's rules (勾稽关系, template): exit 1 if any rule fails."""
     unreadable = broken = False
@@ -356,9 +357,7 @@ def panel(records: str, out: str) -> None:
 @main.command()
 @FILES
 @FORMAT
-@click.option(
-    "--not-assessable", is_flag=True, help="Also list the pairs a blank or unknown value keeps from being checked."
-)
+@NOT_ASSESSABLE
 def series(files: tuple[str, ...], output: str, not_assessable: bool) -> None:
     """The cross-year rules (R5 carry-over, R6 documents in force) over the reports of files and
     folders, each agency's consecutive years paired (its name's variants folded: 人民政府 = 政府)."""
