@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -94,9 +95,8 @@ def _documents(text: str, diagnostics: Iterable[Diagnostic]) -> list[tuple[Docum
         return [(document, source.diagnostics)]
     starts = [0, *(report_start(d) or 0 for d in documents[1:])]
     parts: list[tuple[DocumentDraft, list[Diagnostic]]] = [(d, []) for d in documents]
-    for diagnostic in source.diagnostics:
-        line = diagnostic.line or 0
-        parts[max(i for i, start in enumerate(starts) if start <= line)][1].append(diagnostic)
+    for diagnostic in source.diagnostics:  # starts ascend: the report a line is in by bisection
+        parts[bisect.bisect_right(starts, diagnostic.line or 0) - 1][1].append(diagnostic)
     return parts
 
 
