@@ -134,6 +134,7 @@ class Section:
     headings: tuple[str, ...]  # free and nested numbered headings inside the section
     first_line: int
     last_line: int
+    years: tuple[tuple[int, int], ...] = ()  # the years its prose names (2020年), each with its line
 
 
 @attrs.frozen

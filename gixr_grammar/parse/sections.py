@@ -38,7 +38,14 @@ def build_section(draft: SectionDraft) -> Section:
     subsections = tuple(_subsection(s) for s in draft.subsections)
     lines += [s.last_line for s in subsections]
     headings = tuple(str(i.token) for i in _walk(draft) if isinstance(i, HeadingDraft))
-    return Section(number, kind, str(draft.head), body_text(draft.items), subsections, headings, lines[0], max(lines))
+    years = tuple(
+        (int(m.group(1)), item.line)
+        for item in _walk(draft)
+        if isinstance(item, ScanToken) and item.line is not None
+        for m in YEAR_IN_TEXT.finditer(str(item))
+    )
+    body = body_text(draft.items)
+    return Section(number, kind, str(draft.head), body, subsections, headings, lines[0], max(lines), years)
 
 
 def body_text(items: Iterable[Item]) -> str:
