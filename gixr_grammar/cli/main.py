@@ -28,7 +28,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from .. import api
 from ..check import check as check_report
 from ..check.series import check_series
-from ..dataset.corpus import REPORT_SUFFIXES, TIME_LIMIT, iter_inputs
+from ..dataset.corpus import TIME_LIMIT, iter_inputs, read_by_suffix
 from ..dataset.corpus import run as run_corpus
 from ..dataset.dictionary import entries
 from ..dataset.panel import PANEL_COLUMNS, read_records, write_panel
@@ -116,11 +116,7 @@ def _parse(name: str, source: Source | None = None) -> Report:
 
 def _names(files: tuple[str, ...]) -> list[str]:
     """The files named, and the report files under the folders named (as ``gixr corpus`` finds them)."""
-    return [
-        str(path)
-        for path, found in iter_inputs(files)
-        if not found or path.suffix.lower() in REPORT_SUFFIXES or str(path) == "-"
-    ]
+    return [str(path) for path, found in iter_inputs(files) if not found or read_by_suffix(path)]
 
 
 def _reports(files: tuple[str, ...]) -> Iterator[tuple[str, Report | None]]:

@@ -50,6 +50,11 @@ def iter_inputs(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path,
             yield path, False
 
 
+def read_by_suffix(path: Path) -> bool:
+    """Whether a file found in a folder is read: its suffix is one of ``REPORT_SUFFIXES``."""
+    return path.suffix.lower() in REPORT_SUFFIXES
+
+
 class _TooSlow(BaseException):
     """Raised by the alarm into the parse. Not an Exception, so that no library's ``except
     Exception`` catches or wraps it (Lark wraps a transformer's exceptions in VisitError)."""
@@ -70,8 +75,8 @@ def process(path: str, found: bool = False, time_limit: float = TIME_LIMIT) -> l
     except OSError as e:
         return [{**record, "error": f"{type(e).__name__}: {e.strerror or e}"}]
     record["sha256"] = hashlib.sha256(data).hexdigest()
-    suffix = Path(path).suffix.lower()
-    if found and suffix not in REPORT_SUFFIXES:
+    if found and not read_by_suffix(Path(path)):
+        suffix = Path(path).suffix.lower()
         why = f"UnsupportedDocumentError: {suffix} files are not read (text, HTML, Word .docx and PDF are)"
         return [{**record, "status": "unsupported", "error": why}]
     try:
