@@ -22,9 +22,17 @@ from ..format.schema import (
     ValueKind,
     address,
 )
-from ..format.vocabulary import T2_TEMPLATE_BLOCKS, T3_COLUMN_LABELS, T3_ROW_LABELS, T4_COLUMN_LABELS, T4_ROW_LABELS
+from ..format.vocabulary import (
+    COUNT_UNITS,
+    T2_TEMPLATE_BLOCKS,
+    T3_COLUMN_LABELS,
+    T3_ROW_LABELS,
+    T4_COLUMN_LABELS,
+    T4_ROW_LABELS,
+    UNIT_WAN_YUAN,
+)
 
-UNITS = {ValueKind.COUNT: "件", ValueKind.SIGNED: "件", ValueKind.MONEY: "万元"}
+UNITS = {ValueKind.COUNT: COUNT_UNITS[0], ValueKind.SIGNED: COUNT_UNITS[0], ValueKind.MONEY: UNIT_WAN_YUAN}
 _META = (  # address, in words, in Chinese
     ("meta.agency", "the reporting body, as the title names it", "报告机关"),
     ("meta.year", "the year reported on", "报告年度"),

@@ -14,7 +14,6 @@ pandas (not a dependency of gixr: ``pip install pandas``).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Iterable
 from pathlib import Path
@@ -59,14 +58,13 @@ def panel_frame(source: str | os.PathLike[str] | Iterable[Report]) -> Any:
     for entry in entries():
         if entry.table is not None:
             numbers = pd.to_numeric(frame[entry.address], errors="coerce")
-            frame[entry.address] = numbers.astype("Float64" if entry.unit == "万元" else "Int64")
+            frame[entry.address] = numbers.astype("Float64" if entry.kind == "money" else "Int64")
     return frame.astype({"year": "Int64", "report": "Int64", "template": "string", "agency": "string"})
 
 
 def _as_record(report: Report, index: int) -> dict[str, Any]:
     base = {"path": None, "sha256": None, "report": index, "reports": None, "status": "ok", "error": None}
-    record: dict[str, Any] = json.loads(json.dumps(report_record(base, report), ensure_ascii=False))
-    return record
+    return report_record(base, report)  # plain data already, as a corpus record is
 
 
 def _typed(frame: Any) -> Any:

@@ -69,12 +69,12 @@ def write_panel(records: Iterable[dict[str, Any]], out: Path) -> int:
 
         types = {"year": pa.int64(), "report": pa.int64()}
         for entry in _TABLE_ENTRIES:
-            types[entry.address] = pa.float64() if entry.unit == "万元" else pa.int64()
+            types[entry.address] = pa.float64() if entry.kind == "money" else pa.int64()
         schema = pa.schema([(c, types.get(c, pa.string())) for c in PANEL_COLUMNS])
         for row in rows:
             for entry in _TABLE_ENTRIES:
                 value = row[entry.address]
-                if value is not None and entry.unit == "万元":
+                if value is not None and entry.kind == "money":
                     row[entry.address] = float(value)
         pq.write_table(pa.Table.from_pylist(rows, schema=schema), temporary)
     os.replace(temporary, out)
