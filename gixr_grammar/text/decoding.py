@@ -72,8 +72,9 @@ def decode(data: bytes) -> DecodedText:
 def _decode_damaged(data: bytes) -> DecodedText:
     """The encoding that leaves the fewest bytes unread, its bad bytes replaced and diagnosed."""
     readings = [(data.decode(encoding, "surrogateescape"), encoding) for encoding in _ENCODINGS]
-    escaped, encoding = min(readings, key=lambda reading: _damaged_bytes(reading[0]))  # a tie: the first
-    damaged = _damaged_bytes(escaped)
+    damaged, escaped, encoding = min(  # a tie: the first
+        ((_damaged_bytes(text), text, encoding) for text, encoding in readings), key=lambda reading: reading[0]
+    )
     if damaged > max(_MAX_DAMAGED_FEW, len(data) * _MAX_DAMAGED_SHARE):
         raise NotTextError(
             f"the bytes are neither UTF-8 nor GB18030/GBK text: {damaged} of {len(data)} bytes are not "
