@@ -5,7 +5,7 @@ import os
 from pathlib import Path
 
 import pytest
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 DOCUMENTS = Path(__file__).parent / "data" / "documents"  # test documents made from the seeds
@@ -42,4 +42,6 @@ def seed(request: pytest.FixtureRequest) -> str:
 # (HYPOTHESIS_PROFILE=thorough python -m pytest tests/test_properties.py).
 settings.register_profile("default", max_examples=40, deadline=None)
 settings.register_profile("thorough", max_examples=1000, deadline=None)
+# For debugging a failure: the first failing example as found, without minutes of shrinking.
+settings.register_profile("noshrink", max_examples=40, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import functools
+import re
 from pathlib import Path
 
 from lark import Lark
 
-from .scanner import CellScanner
+from .scanner import CellScanner, base_name
 from .transformer import report_transformer
 
 _PACKAGE = Path(__file__).resolve().parent.parent
@@ -35,3 +36,10 @@ def report_parser(tree: bool = False) -> Lark:
         # Analysing the grammar costs 0.04 s a process (cold start 0.18 s instead of 0.14 s).
         cache=False,
     )
+
+
+@functools.cache
+def terminal_patterns() -> dict[str, re.Pattern[str]]:
+    """Every terminal's pattern by its base name (``table3__GRANTED`` → ``GRANTED``), compiled: the
+    words the grammars know, for the stages that weigh pieces of text as evidence (``alignment``)."""
+    return {base_name(t.name): re.compile(t.pattern.to_regexp()) for t in report_parser().terminals}

@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 import weakref
-from collections.abc import Generator, Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -38,6 +38,7 @@ FRAGMENT = "FRAGMENT"
 # Two row labels printed in one cell are never longer than this together (checked in O(n²)).
 MAX_TWO_LABELS = 120
 WEAK = frozenset({"SUBHEAD", "NUM_HEAD", FRAGMENT, "FREE_HEAD", TEXT})
+TABLES_WITH_LABELS = frozenset({"table2", "table3"})  # the grammars whose rows have labels
 # Labels and header words repeat from report to report, prose lines do not: which terminal matches
 # a text first is remembered for texts up to this long, and for this many of them.
 MAX_REMEMBERED_TEXT = 40
@@ -70,6 +71,16 @@ class ScanToken(Token):
 
     __slots__ = ("cells",)
     cells: tuple[RawCell, ...]
+
+
+def values_token(name: str, run: Sequence[RawCell]) -> ScanToken:
+    """A VALUES token (terminal ``name``) of a run of value cells, at its first printed cell."""
+    marked = [c for c in run if c.text]
+    first = marked[0]
+    text = " ".join(c.text for c in marked)
+    token = ScanToken(name, text, None, first.line, first.column, first.line, first.column + len(first.text))
+    token.cells = tuple(run)
+    return token
 
 
 @functools.cache
@@ -219,7 +230,9 @@ class CellScanner(Lexer):
         if values and not label:
             return value_cells
         if values:
-            name = self._choose(compact(label), parser_state, source)
+            name = self._weak_in_table(
+                self._choose(compact(label), parser_state, source), compact(label), parser_state, source
+            )
             if name is not None and (base_name(name) not in WEAK or base_name(name) == FRAGMENT):
                 yield self._token(name, RawCell(label, cell.line, cell.column))
                 return value_cells
@@ -233,8 +246,19 @@ class CellScanner(Lexer):
                 piece = RawCell(part, cell.line, cell.column)
                 yield from self._emit(self._choose(part, parser_state, source), piece, parser_state, source)
             return value_cells
-        yield from self._emit(name, cell, parser_state, source)
+        yield from self._emit(self._weak_in_table(name, whole, parser_state, source), cell, parser_state, source)
         return []
+
+    def _weak_in_table(self, name: str | None, text: str, parser_state: Any, source: ScanInput) -> str | None:
+        """Inside table 二 or 三, short text no specific terminal names is a piece of the table (a
+        wrapped label's half, a group label cut by the extractor: 三、本年度办理结 / 果), not a
+        heading that would end the table: FRAGMENT, where the table accepts it, before SUBHEAD,
+        NUM_HEAD or FREE_HEAD."""
+        if name is None or base_name(name) not in WEAK or base_name(name) == FRAGMENT:
+            return name
+        if source.namespace not in TABLES_WITH_LABELS or FRAGMENT not in self._accepted(parser_state):
+            return name
+        return self._choose(text, parser_state, source, frozenset({FRAGMENT})) or name
 
     def _two_labels(self, text: str, source: ScanInput) -> tuple[str, str] | None:
         """``text`` cut in two parts that each match a specific terminal, if it can be. Two labels
@@ -255,9 +279,7 @@ class CellScanner(Lexer):
         text = " ".join(c.text for c in marked)
         accepted = self._accepted(parser_state)
         if VALUES in accepted:
-            token = self._token(accepted[VALUES], marked[0], text)
-            token.cells = tuple(run)
-            yield token
+            yield values_token(accepted[VALUES], run)
             return
         anchor = RawCell(text, marked[0].line, marked[0].column)
         yield from self._emit(self._choose(compact(text), parser_state, source, WEAK), anchor, parser_state, source)

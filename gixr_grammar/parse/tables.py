@@ -7,8 +7,7 @@ is reported with its line.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -34,10 +33,11 @@ from ..repair.resolution import resolve
 from ..text.layout import RawCell
 from ..text.normalize import compact, normalize_line
 from ..text.values import Number, is_value, to_wan_yuan
+from .alignment import Alignment, pieces, read_rows
 from .drafts import BlockDraft, RowDraft, TableDraft
-from .scanner import FRAGMENT, base_name
+from .grammar import terminal_patterns
+from .scanner import FRAGMENT, base_name, values_token
 
-_LEADING_NUMBER = re.compile(r"\s*(\d{1,2})")
 MAX_SHOWN = 5  # candidate placements listed in an ambiguous_placement diagnostic
 T2_MARKERS = {"COLUMNS_2019": Template.Y2019, "COLUMNS_2021": Template.Y2021}
 # Rows only the 2019 template has: their presence says 2019 when no header does.
@@ -338,20 +338,14 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     return table, builder.diagnostics
 
 
-def build_table3(draft: TableDraft, budget: SplitBudget) -> tuple[Table, list[Diagnostic]]:
+def build_table3(
+    draft: TableDraft, budget: SplitBudget, template: Template | None = None
+) -> tuple[Table, list[Diagnostic]]:
+    """Table 三's rows found by aligning its pieces to the template's rows (``alignment``), then placed."""
     builder = Builder(3, budget)
-    rows: dict[str, tuple[RowDraft, RowSpec]] = {}
-    group: str | None = None
-    for row in (r for b in draft.blocks for r in b.rows()):
-        key = _t3_key(builder, row, group)
-        if key is None:
-            continue
-        if key in T3_GROUPS and not (key == "other" and _has_values(row)):
-            group = key
-            if _has_values(row):
-                builder.unknown_row(row, f"values printed on the group label {row.label}")
-            continue
-        _keep_first(builder, rows, key, row, T3_ROWS[key])
+    reading = read_rows(pieces(draft), template, terminal_patterns())
+    rows = {r.key: (r.draft(), T3_ROWS[r.key]) for r in reading.rows if not r.is_group}
+    _explain_reading(builder, reading, rows)
     if "other" in rows and any(k in rows for k in T3_GROUPS["other"]):
         builder.report(
             "mixed_other_rows",
@@ -361,10 +355,49 @@ def build_table3(draft: TableDraft, budget: SplitBudget) -> tuple[Table, list[Di
         )
     ordered = {k: rows[k] for k in T3_ROWS if k in rows}
     placed = builder.place(ordered, t3_equations(t3_row_keys(ordered)))
-    table = Table(
-        3, _t3_template(ordered), tuple(placed), draft.first_line, draft.last_line, builder.notes(draft.blocks)
-    )
+    notes = builder.notes([BlockDraft(None, reading.notes)])
+    table = Table(3, _t3_template(ordered), tuple(placed), draft.first_line, draft.last_line, notes)
     return table, builder.diagnostics
+
+
+def _explain_reading(builder: Builder, reading: Alignment, rows: Mapping[str, tuple[RowDraft, RowSpec]]) -> None:
+    """Say where the alignment read a row by its place rather than its label, and what it left out."""
+    for row in reading.mismatched:
+        if row.key in rows:
+            label = rows[row.key][0].label
+            builder.report(
+                "label_mismatch",
+                Severity.WARNING,
+                f"table 3: {label} is read as {row.key} by its place in the template's rows",
+                rows[row.key][0].line,
+                expected=label_of(address(3, row.key, "total")).split("·")[0],
+                found=str(label),
+            )
+    for key in reading.unlabelled:
+        values = rows[key][0].values
+        assert values is not None
+        builder.report(
+            "label_missing",
+            Severity.WARNING,
+            f"table 3: the values {values} have no label; read as row {key} by their place in the template's rows",
+            values.line,
+            column=values.column,
+            expected=label_of(address(3, key, "total")).split("·")[0],
+            found=str(values),
+        )
+    for run in reading.unplaced:
+        builder.unknown_row(RowDraft(label=None, values=run), "values that fit no row of the template here")
+    for run, candidates in reading.ambiguous:
+        builder.report(
+            "ambiguous_placement",
+            Severity.WARNING,
+            f"table 3: the values {run} could be row {' or '.join(candidates)}; the text does not say which, "
+            "so they are left out",
+            run.line,
+            column=run.column,
+            expected="one row the labels and the template's order allow",
+            found=str(run),
+        )
 
 
 def _t3_template(rows: Collection[str]) -> str | None:
@@ -376,39 +409,15 @@ def _t3_template(rows: Collection[str]) -> str | None:
     return template
 
 
-def _t3_key(builder: Builder, row: RowDraft, group: str | None) -> str | None:
-    """The address of a table 三 row: its terminal, or for an unknown numbered label its group and number."""
-    if not row.known or row.kind is None:
-        builder.unknown_row(row, "a row the format does not have")
-        return None
-    if row.kind != "LEAF":
-        return row.kind.lower()
-    number = _LEADING_NUMBER.match(str(row.label))
-    leaves = T3_GROUPS.get(group or "", ())
-    if number and 1 <= int(number.group(1)) <= len(leaves):
-        key = leaves[int(number.group(1)) - 1]
-        builder.report(
-            "label_mismatch",
-            Severity.WARNING,
-            f"table 3: {row.label} is read as {key} by its number in its group",
-            row.line,
-            expected=label_of(address(3, key, "total")).split("·")[0],
-            found=str(row.label),
-        )
-        return key
-    builder.unknown_row(row, "a numbered row outside any group of the format")
-    return None
-
-
 def build_table4(draft: TableDraft, budget: SplitBudget) -> tuple[Table, list[Diagnostic]]:
     """Table 四 prints its three groups as one row of fifteen values: placed as one, split in three."""
     builder = Builder(4, budget)
     value_rows = [r for b in draft.blocks for r in b.rows()]
     rows: list[Row] = []
     if value_rows:
-        for extra in value_rows[1:]:
+        first, rest = _t4_values(value_rows)
+        for extra in rest:
             builder.unknown_row(extra, "a second row of values")
-        first = value_rows[0]
         addresses = tuple(address(4, g, c.key) for g in T4_GROUPS for c in T4_COLUMNS)
         whole = RowSpec("cases", T4_COLUMNS * len(T4_GROUPS))
         cells, how = builder.place_cells({"cases": (first, whole)}, {"cases": addresses}, t4_equations())["cases"]
@@ -417,3 +426,20 @@ def build_table4(draft: TableDraft, budget: SplitBudget) -> tuple[Table, list[Di
     else:
         builder.report("row_without_values", Severity.WARNING, "table 4 has its header but no values", draft.first_line)
     return Table(4, None, tuple(rows), draft.first_line, draft.last_line), builder.diagnostics
+
+
+def _t4_values(rows: Sequence[RowDraft]) -> tuple[RowDraft, Sequence[RowDraft]]:
+    """Table 四's one row of values: the first run, joined with the next ones while together they
+    hold no more than fifteen values (the table printed as three of five, or wrapped); the rest."""
+    width = len(T4_COLUMNS) * len(T4_GROUPS)
+    taken, count = 0, 0
+    for row in rows:
+        if count + _printed(row) > width:
+            break
+        taken, count = taken + 1, count + _printed(row)
+    taken = max(taken, 1)
+    if taken == 1:
+        return rows[0], rows[1:]
+    runs = [r.values for r in rows[:taken] if r.values is not None]
+    joined = values_token(runs[0].type, [c for run in runs for c in run.cells])
+    return RowDraft(label=None, values=joined), rows[taken:]

@@ -228,7 +228,9 @@ def _docx_table(document: object, grid: Grid) -> None:
 # -- PDF ------------------------------------------------------------------------------------------
 
 _PDF_FONT = "STSong-Light"  # reportlab's built-in CID font: Chinese with no font file to download
-_PDF_VALUE_WIDTH = 34  # points: a value column; label columns share what is left of the page
+_PDF_VALUE_WIDTH = 34  # points: a value column at least; label columns share what is left of the page
+_PDF_LABEL_WIDTH = 60  # points: a label column at least
+_PDF_DIGIT_WIDTH = 4.5  # points: a digit at the cells' font size, so that no number wraps
 _PDF_TABLE_WIDTH = 480
 
 
@@ -254,7 +256,12 @@ def render_pdf(cells: Mapping[str, object], style: Style = _PLAIN, *, ruled: boo
         width = len(content[0])
         values = sum(1 for span in content[-1] if span is not None and _is_value_text(span.text))
         labels = width - values
-        label_width = (_PDF_TABLE_WIDTH - values * _PDF_VALUE_WIDTH) / max(labels, 1)
+        longest = max(
+            (len(s.text) for row in content for s in row[labels:] if s is not None and s.columns == 1), default=0
+        )
+        widest = (_PDF_TABLE_WIDTH - labels * _PDF_LABEL_WIDTH) / values  # then a long number wraps
+        value_width = min(max(_PDF_VALUE_WIDTH, longest * _PDF_DIGIT_WIDTH + 8), max(widest, _PDF_VALUE_WIDTH))
+        label_width = (_PDF_TABLE_WIDTH - values * value_width) / max(labels, 1)
         data = [[Paragraph(html.escape(s.text), cell) if s is not None else "" for s in row] for row in content]
         commands: list[tuple[object, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), _PDF_FONT),
@@ -266,7 +273,7 @@ def render_pdf(cells: Mapping[str, object], style: Style = _PLAIN, *, ruled: boo
             for c, span in enumerate(row):
                 if span is not None and (span.rows > 1 or span.columns > 1):
                     commands.append(("SPAN", (c, r), (c + span.columns - 1, r + span.rows - 1)))
-        table = Table(data, colWidths=[label_width] * labels + [_PDF_VALUE_WIDTH] * values, repeatRows=0)
+        table = Table(data, colWidths=[label_width] * labels + [value_width] * values, repeatRows=0)
         table.setStyle(TableStyle(commands))
         flowables.append(table)
     out = io.BytesIO()

@@ -1,0 +1,393 @@
+"""Table 三's rows found as an alignment of the table's pieces to the template's row sequence.
+
+Extractor text breaks a table's rows apart: a long label wraps so that its numbers stand before,
+between or after its pieces, a merged group label stands in the middle of the rows it spans (or one
+character a line, or glued onto a row's label), a row's label moves away and leaves its numbers
+alone. What stays is the template: it fixes which rows come in which order and that each value row
+has one run of seven values. So the grammar's tokens inside the table (label texts, whole or in
+pieces, and value runs, in text order) are aligned to the template's rows by dynamic programming:
+
+- every piece goes to one row, in order, or to none (a note);
+- every value row takes at most one run; a run placed earns ``GAIN``, a run left out earns nothing
+  and is reported, never dropped;
+- a text piece costs the characters of it that are not its row's label's and earns those that are
+  (a label the grammar recognised whole earns its whole label); characters of the labels of the
+  groups a row stands in cost little (merged group labels land anywhere inside their span);
+- a text piece after its row's run costs ``AFTER`` (labels come first, or wrap around their numbers).
+
+The cheapest alignment is the reading. A run that another alignment, not dearer by ``MARGIN``, puts in
+a different row (or in none) is ambiguous: its row is left unknown and said so. The rows' arithmetic
+(R1–R4) then checks, and repairs only what it forces, in ``repair.resolution``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+
+import attrs
+
+from ..format.schema import OTHER_SPLIT_ROWS, T3_COLUMNS, T3_GROUPS, T3_ROW_ORDER, Template
+from ..format.vocabulary import T3_TEMPLATE_ROWS
+from ..text.normalize import compact, normalize_line
+from .drafts import RowDraft, TableDraft
+from .scanner import FRAGMENT, VALUES, ScanToken, base_name, values_token
+
+# Costs in tenths of a character.
+CHAR = 10  # a character of a piece that is not its row's, or of a label not printed
+GROUP_CHAR = 1  # a character of a group label the row stands in
+AFTER = 15  # a text piece placed after its row's run
+GAIN = 60  # a run placed in a row
+MARGIN = 15  # two alignments closer than this are equally good readings
+STRONG = 10  # a piece the grammar recognised as another row's label
+WIDTH = len(T3_COLUMNS)
+# Tokens of table 三 that are no row's evidence: its header.
+HEADER_TERMINALS = frozenset({"CORNER", "APPLICANTS"})
+
+
+@attrs.frozen
+class Slot:
+    """One row of the template's sequence: a value row or a group label (no values of its own)."""
+
+    key: str
+    label: str  # compact, normalised
+    terminal: str  # the grammar's terminal for the label
+    is_group: bool
+    group_chars: frozenset[str]  # characters of the labels of the groups this row stands in
+    counts: Mapping[str, int]  # the label's characters
+
+
+@attrs.frozen
+class Piece:
+    """A token of the table: a text (label, piece of a label, note) or a run of values."""
+
+    token: ScanToken
+    text: str  # compact text; "" for a run
+
+    @property
+    def is_run(self) -> bool:
+        return not self.text
+
+    @property
+    def kind(self) -> str:
+        return base_name(self.token.type)
+
+
+@attrs.frozen
+class AlignedRow:
+    key: str
+    labels: tuple[ScanToken, ...]
+    values: ScanToken | None
+    is_group: bool = False
+
+    def draft(self) -> RowDraft:
+        """The row as the table builder takes it: its numbering, its label (pieces joined), its run."""
+        labels, ordinal = self.labels, None
+        if len(labels) > 1 and base_name(labels[0].type) == "ORDINAL":
+            ordinal, labels = labels[0], labels[1:]
+        label = None if not labels else labels[0] if len(labels) == 1 else label_token(labels)
+        return RowDraft(label=label, values=self.values, ordinal=ordinal)
+
+
+@attrs.frozen
+class Alignment:
+    """The reading: rows in template order (value rows with their run; groups), and what fits no row."""
+
+    template: Template
+    rows: tuple[AlignedRow, ...]
+    notes: tuple[ScanToken, ...]  # text pieces no row took (and no group label accounts for)
+    unplaced: tuple[ScanToken, ...]  # runs no row took
+    ambiguous: tuple[tuple[ScanToken, tuple[str, ...]], ...]  # runs with the rows they could be
+    unlabelled: tuple[str, ...]  # rows whose run came with no piece of their label
+    mismatched: tuple[AlignedRow, ...]  # rows whose pieces do not spell their label
+    cost: int
+
+
+def label_token(labels: Sequence[ScanToken]) -> ScanToken:
+    first = labels[0]
+    text = "".join(str(t) for t in labels)
+    token = ScanToken(first.type, text, None, first.line, first.column, first.end_line, first.end_column)
+    token.cells = tuple(c for t in labels for c in t.cells)
+    return token
+
+
+# -- the template's sequence ---------------------------------------------------------------------
+
+
+def _compact(label: str) -> str:
+    return compact(normalize_line(label))
+
+
+@functools.cache
+def slots(template: Template) -> tuple[Slot, ...]:
+    """The template's rows in order, each group label as a row of its own before its first row."""
+    skipped = {"other"} if template is Template.Y2021 else set(OTHER_SPLIT_ROWS)
+    keys = [k for k in T3_ROW_ORDER if k not in skipped]
+    # A group's label stands on its first row: 三、本年度办理结果 in the first label column, the others in the second.
+    group_of = {
+        _compact(T3_TEMPLATE_ROWS[rows[0]][1] if rows else T3_TEMPLATE_ROWS["granted"][0]): group
+        for group, rows in T3_GROUPS.items()
+    }
+    open_groups: dict[int, str] = {}  # label column → group label open there
+    sequence: list[Slot] = []
+    for key in keys:
+        labels = T3_TEMPLATE_ROWS[key]
+        last = max(i for i, text in enumerate(labels) if text)
+        for column in list(open_groups):
+            if column >= last or labels[column]:
+                del open_groups[column]
+        for column in range(last):
+            if labels[column]:
+                label = _compact(labels[column])
+                open_groups[column] = label
+                sequence.append(_slot(group_of[label], label, True, open_groups.values()))
+        label = _compact(labels[last])
+        sequence.append(_slot(key, label, False, open_groups.values()))
+    return tuple(sequence)
+
+
+def _slot(key: str, label: str, is_group: bool, groups: object) -> Slot:
+    chars = frozenset("".join(groups))  # type: ignore[call-overload]
+    return Slot(key, label, key.upper(), is_group, chars, Counter(label))
+
+
+# -- pieces ---------------------------------------------------------------------------------------
+
+
+def pieces(draft: TableDraft) -> list[Piece]:
+    """The table's tokens in text order, its header left out; a run holding several rows' values
+    (two label-less rows on consecutive lines) cut into runs of seven."""
+    out: list[Piece] = []
+    for block in draft.blocks:
+        for line in block.lines:
+            tokens = [line] if isinstance(line, ScanToken) else [line.ordinal, line.label, line.values]
+            for token in tokens:
+                if token is None or base_name(token.type) in HEADER_TERMINALS:
+                    continue
+                if base_name(token.type) == VALUES:
+                    out.extend(Piece(run, "") for run in _rows_of(token))
+                else:
+                    out.append(Piece(token, compact(str(token))))
+    return out
+
+
+def _rows_of(run: ScanToken) -> list[ScanToken]:
+    printed = [i for i, c in enumerate(run.cells) if c.text]
+    rows = len(printed) // WIDTH
+    if rows < 2 or len(printed) % WIDTH:
+        return [run]
+    cuts = [0, *(printed[WIDTH * r] for r in range(1, rows)), len(run.cells)]
+    return [values_token(run.type, run.cells[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
+
+
+# -- costs ----------------------------------------------------------------------------------------
+
+
+def _text_cost(piece: Piece, slot: Slot, patterns: Mapping[str, re.Pattern[str]]) -> int:
+    """What placing a text piece in ``slot`` costs (negative: it is evidence for the slot)."""
+    if piece.kind == slot.terminal or _fullmatch(patterns, slot.terminal, piece.text):
+        return -CHAR * len(slot.label)
+    counts = Counter(piece.text)
+    common = sum(min(n, slot.counts.get(ch, 0)) for ch, n in counts.items())
+    rest = len(piece.text) - common
+    grouped = min(rest, sum(n for ch, n in counts.items() if ch in slot.group_chars and ch not in slot.counts))
+    strong = STRONG if piece.kind in patterns and piece.kind not in ("LEAF", FRAGMENT, "ORDINAL") else 0
+    return -CHAR * common + CHAR * (rest - grouped) + GROUP_CHAR * grouped + strong
+
+
+def _junk_cost(piece: Piece, slot: Slot) -> int:
+    grouped = sum(1 for ch in piece.text if ch in slot.group_chars or (slot.is_group and ch in slot.counts))
+    return CHAR * (len(piece.text) - grouped) + GROUP_CHAR * grouped
+
+
+def _fullmatch(patterns: Mapping[str, re.Pattern[str]], terminal: str, text: str) -> bool:
+    pattern = patterns.get(terminal)
+    return pattern is not None and pattern.fullmatch(text) is not None
+
+
+# -- the alignment --------------------------------------------------------------------------------
+
+_INF = 1 << 40
+
+
+def align(table: Sequence[Piece], template: Template, patterns: Mapping[str, re.Pattern[str]]) -> Alignment:
+    """The cheapest alignment of ``table``'s pieces to ``template``'s rows (see the module's doc)."""
+    sequence = slots(template)
+    n, m = len(table), len(sequence)
+    text_costs = [
+        [(_text_cost(p, s, patterns), _junk_cost(p, s)) if not p.is_run else (0, 0) for s in sequence] for p in table
+    ]
+
+    def steps(i: int, j: int, f: int) -> list[tuple[int, int, str]]:
+        """(cost, flag after, action) for piece i in state (slot j, run taken f)."""
+        piece, slot = table[i], sequence[j]
+        if piece.is_run:
+            options = [(0, f, "junk")]
+            if not f and not slot.is_group:
+                options.append((-GAIN, 1, "take"))
+            return options
+        take, junk = text_costs[i][j]
+        return [(junk, f, "junk"), (take + (AFTER if f else 0), f, "take")]
+
+    # forward[i][j][f]: cheapest cost of pieces[:i] ending in slot j with its run taken (f) or not.
+    forward = [[[_INF, _INF] for _ in range(m)] for _ in range(n + 1)]
+    forward[0][0][0] = 0
+    for i in range(n + 1):
+        row = forward[i]
+        for j in range(m):
+            if j + 1 < m:
+                row[j + 1][0] = min(row[j + 1][0], row[j][0], row[j][1])
+            if i == n:
+                continue
+            for f in (0, 1):
+                if row[j][f] >= _INF:
+                    continue
+                for cost, after, _ in steps(i, j, f):
+                    target = forward[i + 1][j]
+                    target[after] = min(target[after], row[j][f] + cost)
+    backward = [[[_INF, _INF] for _ in range(m)] for _ in range(n + 1)]
+    for j in range(m):
+        backward[n][j] = [0, 0]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            for f in (0, 1):
+                best = backward[i][j + 1][0] if j + 1 < m else _INF
+                for cost, after, _ in steps(i, j, f):
+                    best = min(best, cost + backward[i + 1][j][after])
+                backward[i][j][f] = best
+    total = backward[0][0][0]
+
+    # The reading: follow the cheapest steps forward.
+    trace: list[tuple[int, str]] = []  # per piece: the slot it met, and taken or not
+    j, f = 0, 0
+    for i in range(n):
+        while True:
+            here = backward[i][j][f]
+            choice = next(
+                ((after, action) for cost, after, action in steps(i, j, f) if cost + backward[i + 1][j][after] == here),
+                None,
+            )
+            if choice is not None:
+                break
+            j, f = j + 1, 0
+        trace.append((j, choice[1]))
+        f = choice[0]
+
+    ambiguous: dict[int, tuple[str, ...]] = {}
+    for i, piece in enumerate(table):
+        if not piece.is_run:
+            continue
+        chosen = trace[i][0] if trace[i][1] == "take" else None
+        options: dict[int | None, int] = {}
+        for j in range(m):
+            if not sequence[j].is_group:
+                options[j] = min(options.get(j, _INF), forward[i][j][0] - GAIN + backward[i + 1][j][1])
+            for f in (0, 1):
+                options[None] = min(options.get(None, _INF), forward[i][j][f] + backward[i + 1][j][f])
+        rivals = [j for j, cost in options.items() if j != chosen and cost < total + MARGIN]
+        if rivals:
+            ambiguous[i] = tuple(dict.fromkeys(sequence[j].key for j in (chosen, *rivals) if j is not None))
+    baseline = sum(CHAR * len(s.label) + (0 if s.is_group else GAIN) for s in sequence)
+    return _reading(table, sequence, template, trace, ambiguous, baseline + total, patterns)
+
+
+def _reading(
+    table: Sequence[Piece],
+    sequence: Sequence[Slot],
+    template: Template,
+    trace: Sequence[tuple[int, str]],
+    ambiguous: Mapping[int, tuple[str, ...]],
+    cost: int,
+    patterns: Mapping[str, re.Pattern[str]],
+) -> Alignment:
+    labels: dict[int, list[Piece]] = {}
+    runs: dict[int, ScanToken] = {}
+    notes, unplaced, unclear = [], [], []
+    for i, (piece, (j, action)) in enumerate(zip(table, trace, strict=True)):
+        if i in ambiguous:
+            unclear.append((piece.token, ambiguous[i]))
+        elif action == "take" and piece.is_run:
+            runs[j] = piece.token
+        elif action == "take":
+            labels.setdefault(j, []).append(piece)
+        elif piece.is_run:
+            unplaced.append(piece.token)
+        elif _junk_cost(piece, sequence[j]) > GROUP_CHAR * len(piece.text):  # not a group label's characters
+            notes.append(piece.token)
+    rows = []
+    mismatched = []
+    for j, slot in enumerate(sequence):
+        if j not in labels and j not in runs:
+            continue
+        row = AlignedRow(slot.key, tuple(p.token for p in labels.get(j, ())), runs.get(j), slot.is_group)
+        rows.append(row)
+        if j in labels and not _spells(labels[j], slot, patterns):
+            mismatched.append(row)
+    return Alignment(
+        template=template,
+        rows=tuple(rows),
+        notes=tuple(notes),
+        unplaced=tuple(unplaced),
+        ambiguous=tuple(unclear),
+        unlabelled=tuple(sequence[j].key for j in runs if j not in labels),
+        mismatched=tuple(mismatched),
+        cost=cost,
+    )
+
+
+def _spells(labels: Sequence[Piece], slot: Slot, patterns: Mapping[str, re.Pattern[str]]) -> bool:
+    """Whether a row's pieces are its label: one the grammar recognised, or pieces that join into it
+    (group-label characters glued on left out)."""
+    if any(p.kind == slot.terminal for p in labels):
+        return True
+    joined = "".join(p.text for p in labels)
+    return _fullmatch(patterns, slot.terminal, joined.lstrip("".join(slot.group_chars - slot.counts.keys())))
+
+
+def read_rows(table: Sequence[Piece], hint: Template | None, patterns: Mapping[str, re.Pattern[str]]) -> Alignment:
+    """The table's reading: the rows as printed where every label is whole and in order, else the
+    cheaper alignment of the two templates' sequences (``hint``'s when they cost the same)."""
+    for template in _templates(hint):
+        direct = _direct(table, template)
+        if direct is not None:
+            return direct
+    readings = [align(table, template, patterns) for template in _templates(hint)]
+    return min(readings, key=lambda reading: reading.cost)
+
+
+def _templates(hint: Template | None) -> tuple[Template, ...]:
+    other = Template.Y2021 if hint is Template.Y2019 else Template.Y2019
+    return (hint, other) if hint is not None else (Template.Y2019, Template.Y2021)
+
+
+def _direct(table: Sequence[Piece], template: Template) -> Alignment | None:
+    """The alignment every clean table has, found without a search: each text a whole label (or a
+    numbering before one) of a later row than the last, each run right after its row's label."""
+    index = {s.terminal: j for j, s in enumerate(slots(template))}
+    labels: dict[int, list[ScanToken]] = {}
+    runs: dict[int, ScanToken] = {}
+    last, ordinal = -1, None
+    for piece in table:
+        if piece.is_run:
+            if last < 0 or last in runs or labels.get(last) is None or slots(template)[last].is_group:
+                return None
+            runs[last] = piece.token
+        elif piece.kind == "ORDINAL" and ordinal is None:
+            ordinal = piece.token
+        elif index.get(piece.kind, -1) > last:
+            last = index[piece.kind]
+            labels[last] = [piece.token] if ordinal is None else [ordinal, piece.token]
+            ordinal = None
+        else:
+            return None
+        if ordinal is not None and piece.is_run:
+            return None
+    if ordinal is not None:
+        return None
+    sequence = slots(template)
+    rows = tuple(
+        AlignedRow(sequence[j].key, tuple(labels[j]), runs.get(j), sequence[j].is_group) for j in sorted(labels)
+    )
+    return Alignment(template, rows, (), (), (), (), (), 0)
