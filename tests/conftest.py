@@ -43,5 +43,7 @@ def seed(request: pytest.FixtureRequest) -> str:
 settings.register_profile("default", max_examples=40, deadline=None)
 settings.register_profile("thorough", max_examples=1000, deadline=None)
 # For debugging a failure: the first failing example as found, without minutes of shrinking.
-settings.register_profile("noshrink", max_examples=40, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate])
+settings.register_profile(
+    "noshrink", max_examples=40, deadline=None, phases=[Phase.explicit, Phase.reuse, Phase.generate]
+)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))

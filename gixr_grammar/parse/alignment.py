@@ -13,7 +13,8 @@ pieces, and value runs, in text order) are aligned to the template's rows by dyn
 - a text piece costs the characters of it that are not its row's label's and earns those that are
   (a label the grammar recognised whole earns its whole label); characters of the labels of the
   groups a row stands in cost little (merged group labels land anywhere inside their span);
-- a text piece after its row's run costs ``AFTER`` (labels come first, or wrap around their numbers).
+- a text piece after its row's run costs ``AFTER`` (labels come first, or wrap around their numbers),
+  and a row's numbering after another piece of it costs ``BEFORE`` (a label starts with its number).
 
 The cheapest alignment is the reading. A run that another alignment, not dearer by ``MARGIN``, puts in
 a different row (or in none) is ambiguous: its row is left unknown and said so. The rows' arithmetic
@@ -23,9 +24,10 @@ a different row (or in none) is ambiguous: its row is left unknown and said so. 
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -39,10 +41,13 @@ from .scanner import FRAGMENT, VALUES, ScanToken, base_name, values_token
 CHAR = 10  # a character of a piece that is not its row's, or of a label not printed
 GROUP_CHAR = 1  # a character of a group label the row stands in
 AFTER = 15  # a text piece placed after its row's run
+BEFORE = 20  # a row's numbering placed after another piece of the row (a label starts with it)
+HAS_RUN, HAS_TEXT = 1, 2  # what a row holds so far, as bits of the alignment's state
 GAIN = 60  # a run placed in a row
 MARGIN = 15  # two alignments closer than this are equally good readings
 STRONG = 10  # a piece the grammar recognised as another row's label
 WIDTH = len(T3_COLUMNS)
+_NUMBERING = re.compile(r"(\d{1,2}|[一二三四五六七八九十])[.、]|\([一二三四五六七八九十]\)")
 # Tokens of table 三 that are no row's evidence: its header.
 HEADER_TERMINALS = frozenset({"CORNER", "APPLICANTS"})
 
@@ -55,8 +60,10 @@ class Slot:
     label: str  # compact, normalised
     terminal: str  # the grammar's terminal for the label
     is_group: bool
-    group_chars: frozenset[str]  # characters of the labels of the groups this row stands in
+    groups: tuple[str, ...]  # the labels of the groups this row stands in
+    group_chars: frozenset[str]  # their characters
     counts: Mapping[str, int]  # the label's characters
+    ordinals: tuple[str, ...]  # the numbering its label starts with, as printed (1. or 1、)
 
 
 @attrs.frozen
@@ -148,9 +155,16 @@ def slots(template: Template) -> tuple[Slot, ...]:
     return tuple(sequence)
 
 
-def _slot(key: str, label: str, is_group: bool, groups: object) -> Slot:
-    chars = frozenset("".join(groups))  # type: ignore[call-overload]
-    return Slot(key, label, key.upper(), is_group, chars, Counter(label))
+def _slot(key: str, label: str, is_group: bool, groups: Iterable[str]) -> Slot:
+    labels = tuple(groups)
+    numbering = _NUMBERING.match(label)
+    if numbering is None:
+        ordinals: tuple[str, ...] = ()
+    elif numbering[1] is None:  # (三)
+        ordinals = (numbering[0],)
+    else:  # 1. or 1、, 四、 or 四.
+        ordinals = tuple(numbering[1] + mark for mark in ".、")
+    return Slot(key, label, key.upper(), is_group, labels, frozenset("".join(labels)), Counter(label), ordinals)
 
 
 # -- pieces ---------------------------------------------------------------------------------------
@@ -179,7 +193,7 @@ def _rows_of(run: ScanToken) -> list[ScanToken]:
     if rows < 2 or len(printed) % WIDTH:
         return [run]
     cuts = [0, *(printed[WIDTH * r] for r in range(1, rows)), len(run.cells)]
-    return [values_token(run.type, run.cells[a:b]) for a, b in zip(cuts, cuts[1:], strict=False)]
+    return [values_token(run.type, run.cells[a:b]) for a, b in itertools.pairwise(cuts)]
 
 
 # -- costs ----------------------------------------------------------------------------------------
@@ -213,84 +227,103 @@ _INF = 1 << 40
 
 
 def align(table: Sequence[Piece], template: Template, patterns: Mapping[str, re.Pattern[str]]) -> Alignment:
-    """The cheapest alignment of ``table``'s pieces to ``template``'s rows (see the module's doc)."""
+    """The cheapest alignment of ``table``'s pieces to ``template``'s rows (see the module's doc).
+
+    A state is (piece i, slot j, what slot j holds: bit 1 its run, bit 2 a text piece); forward and
+    backward costs give the reading and, for each run, how cheaply it could be read elsewhere."""
     sequence = slots(template)
     n, m = len(table), len(sequence)
     text_costs = [
-        [(_text_cost(p, s, patterns), _junk_cost(p, s)) if not p.is_run else (0, 0) for s in sequence] for p in table
+        [
+            (_text_cost(p, s, patterns), _junk_cost(p, s), _starts(p, s)) if not p.is_run else (0, 0, False)
+            for s in sequence
+        ]
+        for p in table
     ]
 
-    def steps(i: int, j: int, f: int) -> list[tuple[int, int, str]]:
-        """(cost, flag after, action) for piece i in state (slot j, run taken f)."""
-        piece, slot = table[i], sequence[j]
-        if piece.is_run:
-            options = [(0, f, "junk")]
-            if not f and not slot.is_group:
-                options.append((-GAIN, 1, "take"))
+    def steps(i: int, j: int, state: int) -> list[tuple[int, int, str]]:
+        """(cost, state after, action) for piece i in slot j."""
+        if table[i].is_run:
+            options = [(0, state, "junk")]
+            if not state & HAS_RUN and not sequence[j].is_group:
+                options.append((-GAIN, state | HAS_RUN, "take"))
             return options
-        take, junk = text_costs[i][j]
-        return [(junk, f, "junk"), (take + (AFTER if f else 0), f, "take")]
+        take, junk, starts = text_costs[i][j]
+        take += AFTER if state & HAS_RUN else 0
+        take += BEFORE if starts and state & HAS_TEXT else 0
+        return [(junk, state, "junk"), (take, state | HAS_TEXT, "take")]
 
-    # forward[i][j][f]: cheapest cost of pieces[:i] ending in slot j with its run taken (f) or not.
-    forward = [[[_INF, _INF] for _ in range(m)] for _ in range(n + 1)]
+    states = range(4)
+    forward = [[[_INF] * 4 for _ in range(m)] for _ in range(n + 1)]
     forward[0][0][0] = 0
     for i in range(n + 1):
         row = forward[i]
         for j in range(m):
             if j + 1 < m:
-                row[j + 1][0] = min(row[j + 1][0], row[j][0], row[j][1])
+                row[j + 1][0] = min(row[j + 1][0], *row[j])
             if i == n:
                 continue
-            for f in (0, 1):
-                if row[j][f] >= _INF:
+            for state in states:
+                if row[j][state] >= _INF:
                     continue
-                for cost, after, _ in steps(i, j, f):
+                for cost, after, _ in steps(i, j, state):
                     target = forward[i + 1][j]
-                    target[after] = min(target[after], row[j][f] + cost)
-    backward = [[[_INF, _INF] for _ in range(m)] for _ in range(n + 1)]
+                    target[after] = min(target[after], row[j][state] + cost)
+    backward = [[[_INF] * 4 for _ in range(m)] for _ in range(n + 1)]
     for j in range(m):
-        backward[n][j] = [0, 0]
+        backward[n][j] = [0] * 4
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
-            for f in (0, 1):
+            for state in states:
                 best = backward[i][j + 1][0] if j + 1 < m else _INF
-                for cost, after, _ in steps(i, j, f):
+                for cost, after, _ in steps(i, j, state):
                     best = min(best, cost + backward[i + 1][j][after])
-                backward[i][j][f] = best
+                backward[i][j][state] = best
     total = backward[0][0][0]
 
     # The reading: follow the cheapest steps forward.
     trace: list[tuple[int, str]] = []  # per piece: the slot it met, and taken or not
-    j, f = 0, 0
+    j, state = 0, 0
     for i in range(n):
         while True:
-            here = backward[i][j][f]
+            here = backward[i][j][state]
             choice = next(
-                ((after, action) for cost, after, action in steps(i, j, f) if cost + backward[i + 1][j][after] == here),
+                (
+                    (after, action)
+                    for cost, after, action in steps(i, j, state)
+                    if cost + backward[i + 1][j][after] == here
+                ),
                 None,
             )
             if choice is not None:
                 break
-            j, f = j + 1, 0
+            j, state = j + 1, 0
         trace.append((j, choice[1]))
-        f = choice[0]
+        state = choice[0]
 
     ambiguous: dict[int, tuple[str, ...]] = {}
     for i, piece in enumerate(table):
         if not piece.is_run:
             continue
         chosen = trace[i][0] if trace[i][1] == "take" else None
-        options: dict[int | None, int] = {}
+        options: dict[int | None, int] = {None: _INF}
         for j in range(m):
-            if not sequence[j].is_group:
-                options[j] = min(options.get(j, _INF), forward[i][j][0] - GAIN + backward[i + 1][j][1])
-            for f in (0, 1):
-                options[None] = min(options.get(None, _INF), forward[i][j][f] + backward[i + 1][j][f])
+            for state in states:
+                here = forward[i][j][state]
+                options[None] = min(options[None], here + backward[i + 1][j][state])
+                if not sequence[j].is_group and not state & HAS_RUN:
+                    taken = here - GAIN + backward[i + 1][j][state | HAS_RUN]
+                    options[j] = min(options.get(j, _INF), taken)
         rivals = [j for j, cost in options.items() if j != chosen and cost < total + MARGIN]
         if rivals:
             ambiguous[i] = tuple(dict.fromkeys(sequence[j].key for j in (chosen, *rivals) if j is not None))
     baseline = sum(CHAR * len(s.label) + (0 if s.is_group else GAIN) for s in sequence)
     return _reading(table, sequence, template, trace, ambiguous, baseline + total, patterns)
+
+
+def _starts(piece: Piece, slot: Slot) -> bool:
+    """Whether ``piece`` holds the numbering that starts ``slot``'s label (1. 2、 (三) 四、)."""
+    return any(ordinal in piece.text for ordinal in slot.ordinals)
 
 
 def _reading(
@@ -339,11 +372,14 @@ def _reading(
 
 def _spells(labels: Sequence[Piece], slot: Slot, patterns: Mapping[str, re.Pattern[str]]) -> bool:
     """Whether a row's pieces are its label: one the grammar recognised, or pieces that join into it
-    (group-label characters glued on left out)."""
+    once the labels of its groups (glued on, or cut into characters at its ends) are left out."""
     if any(p.kind == slot.terminal for p in labels):
         return True
     joined = "".join(p.text for p in labels)
-    return _fullmatch(patterns, slot.terminal, joined.lstrip("".join(slot.group_chars - slot.counts.keys())))
+    for group in slot.groups:
+        joined = joined.replace(group, "")
+    strays = "".join(slot.group_chars - slot.counts.keys())
+    return _fullmatch(patterns, slot.terminal, joined.strip(strays))
 
 
 def read_rows(table: Sequence[Piece], hint: Template | None, patterns: Mapping[str, re.Pattern[str]]) -> Alignment:

@@ -262,10 +262,20 @@ def render_pdf(cells: Mapping[str, object], style: Style = _PLAIN, *, ruled: boo
         widest = (_PDF_TABLE_WIDTH - labels * _PDF_LABEL_WIDTH) / values  # then a long number wraps
         value_width = min(max(_PDF_VALUE_WIDTH, longest * _PDF_DIGIT_WIDTH + 8), max(widest, _PDF_VALUE_WIDTH))
         label_width = (_PDF_TABLE_WIDTH - values * value_width) / max(labels, 1)
-        data = [[Paragraph(html.escape(s.text), cell) if s is not None else "" for s in row] for row in content]
+        # A number too long for its column is set smaller, as a Word user shrinks it, not wrapped.
+        size = min(8.0, 8 * (value_width - 8) / max(longest * _PDF_DIGIT_WIDTH, 1))
+        number = ParagraphStyle("number", parent=cell, fontSize=size, leading=size + 2)
+        data = [
+            [
+                "" if s is None else Paragraph(html.escape(s.text), number if s.text and is_value(s.text) else cell)
+                for s in row
+            ]
+            for row in content
+        ]
         commands: list[tuple[object, ...]] = [
             ("FONTNAME", (0, 0), (-1, -1), _PDF_FONT),
             ("FONTSIZE", (0, 0), (-1, -1), 8),
+            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),  # as Word centres merged cells
         ]
         if ruled:
             commands.append(("GRID", (0, 0), (-1, -1), 0.5, "black"))

@@ -29,7 +29,15 @@ def test_the_only_conflicts_are_greedy_tables(caplog: pytest.LogCaptureFixture) 
         Lark.open(str(grammar_dir() / "report.lark"), parser="lalr", lexer=CellScanner, debug=True)
     reduced = {m.group(1) for m in re.finditer(r" \* <(\S+) :", caplog.text)}
     assert reduced, "conflicts were expected and logged"
-    assert reduced <= {"table2", "table2__t2_block", "table2__t2_unmarked", "table3", "table3__t3_header", "table4", "_table4__t4_part"}
+    assert reduced <= {
+        "table2",
+        "table2__t2_block",
+        "table2__t2_unmarked",
+        "table3",
+        "table3__t3_header",
+        "table4",
+        "_table4__t4_part",
+    }
 
 
 def test_tree_view_names_rows() -> None:

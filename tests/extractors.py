@@ -1,0 +1,58 @@
+"""The PDF text extractors users run on agencies' PDFs, as the extractor-text tests run them: pdfium's
+text (pypdfium2), pdfplumber's, and poppler's ``pdftotext -layout`` and ``-raw``. One that is not
+installed is None, with the reason."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from collections.abc import Callable
+
+Extractor = Callable[[bytes], str]
+
+
+def pdfium_text(data: bytes) -> str:
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(data)
+    try:
+        return "\n".join(page.get_textpage().get_text_range() for page in document)
+    finally:
+        document.close()
+
+
+def pdfplumber_text(data: bytes) -> str:
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def _pdftotext(mode: str) -> Extractor:
+    def extract(data: bytes) -> str:
+        done = subprocess.run(
+            ["pdftotext", mode, "-enc", "UTF-8", "-", "-"], input=data, capture_output=True, check=True
+        )
+        return done.stdout.decode("utf-8")
+
+    return extract
+
+
+def available() -> dict[str, Extractor | str]:
+    """Extractor name → the extractor, or why it cannot run here."""
+    extractors: dict[str, Extractor | str] = {"pdfium": pdfium_text}
+    try:
+        import pdfplumber  # noqa: F401
+
+        extractors["pdfplumber"] = pdfplumber_text
+    except ImportError:
+        extractors["pdfplumber"] = "pdfplumber is not installed (pip install pdfplumber)"
+    for mode in ("-layout", "-raw"):
+        name = f"pdftotext{mode}"
+        has = shutil.which("pdftotext") is not None
+        extractors[name] = _pdftotext(mode) if has else "pdftotext is not installed (apt-get install poppler-utils)"
+    return extractors
+
+
+EXTRACTORS = available()
