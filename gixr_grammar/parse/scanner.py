@@ -230,9 +230,7 @@ class CellScanner(Lexer):
         if values and not label:
             return value_cells
         if values:
-            name = self._weak_in_table(
-                self._choose(compact(label), parser_state, source), compact(label), parser_state, source
-            )
+            name = self._choose(compact(label), parser_state, source)
             if name is not None and (base_name(name) not in WEAK or base_name(name) == FRAGMENT):
                 yield self._token(name, RawCell(label, cell.line, cell.column))
                 return value_cells
@@ -246,6 +244,13 @@ class CellScanner(Lexer):
                 piece = RawCell(part, cell.line, cell.column)
                 yield from self._emit(self._choose(part, parser_state, source), piece, parser_state, source)
             return value_cells
+        if values:  # text then values inside a table: a row whose label no terminal names
+            name = self._weak_in_table(
+                self._choose(compact(label), parser_state, source), compact(label), parser_state, source
+            )
+            if name is not None and base_name(name) == FRAGMENT:
+                yield self._token(name, RawCell(label, cell.line, cell.column))
+                return value_cells
         yield from self._emit(self._weak_in_table(name, whole, parser_state, source), cell, parser_state, source)
         return []
 
