@@ -13,7 +13,8 @@ pieces, and value runs, in text order) are aligned to the template's rows by dyn
 - a text piece costs the characters of it that are not its row's label's and earns those that are
   (a label the grammar recognised whole earns its whole label); characters of the labels of the
   groups a row stands in cost little (merged group labels land anywhere inside their span);
-- a text piece after its row's run costs ``AFTER`` (labels come first, or wrap around their numbers),
+- a run in a row before any piece of its label costs ``LONE``, and a text piece after its row's run
+  ``AFTER`` (labels come first, or wrap around their numbers),
   and a row's numbering after another piece of it costs ``BEFORE`` (a label starts with its number).
 
 The cheapest alignment is the reading. A run that another alignment, not dearer by ``MARGIN``, puts in
@@ -35,12 +36,14 @@ from ..format.schema import OTHER_SPLIT_ROWS, T3_COLUMNS, T3_GROUPS, T3_ROW_ORDE
 from ..format.vocabulary import T3_TEMPLATE_ROWS
 from ..text.normalize import compact, normalize_line
 from .drafts import RowDraft, TableDraft
+from .grammar import terminal_patterns
 from .scanner import FRAGMENT, VALUES, ScanToken, base_name, values_token
 
 # Costs in tenths of a character.
 CHAR = 10  # a character of a piece that is not its row's, or of a label not printed
 GROUP_CHAR = 1  # a character of a group label the row stands in
-AFTER = 15  # a text piece placed after its row's run
+AFTER = 10  # a text piece placed after its row's run
+LONE = 20  # a run placed in a row before any piece of the row's label (numbers come after labels)
 BEFORE = 20  # a row's numbering placed after another piece of the row (a label starts with it)
 HAS_RUN, HAS_TEXT = 1, 2  # what a row holds so far, as bits of the alignment's state
 GAIN = 60  # a run placed in a row
@@ -199,25 +202,34 @@ def _rows_of(run: ScanToken) -> list[ScanToken]:
 # -- costs ----------------------------------------------------------------------------------------
 
 
-def _text_cost(piece: Piece, slot: Slot, patterns: Mapping[str, re.Pattern[str]]) -> int:
-    """What placing a text piece in ``slot`` costs (negative: it is evidence for the slot)."""
-    if piece.kind == slot.terminal or _fullmatch(patterns, slot.terminal, piece.text):
-        return -CHAR * len(slot.label)
-    counts = Counter(piece.text)
-    common = sum(min(n, slot.counts.get(ch, 0)) for ch, n in counts.items())
-    rest = len(piece.text) - common
-    grouped = min(rest, sum(n for ch, n in counts.items() if ch in slot.group_chars and ch not in slot.counts))
-    strong = STRONG if piece.kind in patterns and piece.kind not in ("LEAF", FRAGMENT, "ORDINAL") else 0
-    return -CHAR * common + CHAR * (rest - grouped) + GROUP_CHAR * grouped + strong
+@functools.lru_cache(maxsize=20_000)
+def _costs(text: str, kind: str, template: Template) -> tuple[tuple[int, int, bool], ...]:
+    """For a text piece, per slot of ``template``: what placing it there costs (negative: it is
+    evidence for the slot), what leaving it out there costs, and whether it starts the slot's label.
+    Pieces repeat from table to table (labels, their halves), so this is remembered."""
+    patterns = terminal_patterns()
+    counts = Counter(text)
+    specific = kind in patterns and kind not in ("LEAF", FRAGMENT, "ORDINAL")
+    out = []
+    for slot in slots(template):
+        starts = any(ordinal in text for ordinal in slot.ordinals)
+        grouped = sum(n for ch, n in counts.items() if ch in slot.group_chars or (slot.is_group and ch in slot.counts))
+        junk = CHAR * (len(text) - grouped) + GROUP_CHAR * grouped
+        if kind == slot.terminal or (not specific and _fullmatch(slot.terminal, text)):
+            out.append((-CHAR * len(slot.label), junk, starts))
+            continue
+        if specific:  # a label the grammar recognised whole is no evidence for another row
+            out.append((CHAR * len(text) + STRONG, junk, starts))
+            continue
+        common = sum(min(n, slot.counts.get(ch, 0)) for ch, n in counts.items())
+        rest = len(text) - common
+        stray = min(rest, sum(n for ch, n in counts.items() if ch in slot.group_chars and ch not in slot.counts))
+        out.append((-CHAR * common + CHAR * (rest - stray) + GROUP_CHAR * stray, junk, starts))
+    return tuple(out)
 
 
-def _junk_cost(piece: Piece, slot: Slot) -> int:
-    grouped = sum(1 for ch in piece.text if ch in slot.group_chars or (slot.is_group and ch in slot.counts))
-    return CHAR * (len(piece.text) - grouped) + GROUP_CHAR * grouped
-
-
-def _fullmatch(patterns: Mapping[str, re.Pattern[str]], terminal: str, text: str) -> bool:
-    pattern = patterns.get(terminal)
+def _fullmatch(terminal: str, text: str) -> bool:
+    pattern = terminal_patterns().get(terminal)
     return pattern is not None and pattern.fullmatch(text) is not None
 
 
@@ -226,27 +238,22 @@ def _fullmatch(patterns: Mapping[str, re.Pattern[str]], terminal: str, text: str
 _INF = 1 << 40
 
 
-def align(table: Sequence[Piece], template: Template, patterns: Mapping[str, re.Pattern[str]]) -> Alignment:
+def align(table: Sequence[Piece], template: Template) -> Alignment:
     """The cheapest alignment of ``table``'s pieces to ``template``'s rows (see the module's doc).
 
     A state is (piece i, slot j, what slot j holds: bit 1 its run, bit 2 a text piece); forward and
     backward costs give the reading and, for each run, how cheaply it could be read elsewhere."""
     sequence = slots(template)
     n, m = len(table), len(sequence)
-    text_costs = [
-        [
-            (_text_cost(p, s, patterns), _junk_cost(p, s), _starts(p, s)) if not p.is_run else (0, 0, False)
-            for s in sequence
-        ]
-        for p in table
-    ]
+    no_text = ((0, 0, False),) * m
+    text_costs = [no_text if p.is_run else _costs(p.text, p.kind, template) for p in table]
 
     def steps(i: int, j: int, state: int) -> list[tuple[int, int, str]]:
         """(cost, state after, action) for piece i in slot j."""
         if table[i].is_run:
             options = [(0, state, "junk")]
             if not state & HAS_RUN and not sequence[j].is_group:
-                options.append((-GAIN, state | HAS_RUN, "take"))
+                options.append((-GAIN + (0 if state & HAS_TEXT else LONE), state | HAS_RUN, "take"))
             return options
         take, junk, starts = text_costs[i][j]
         take += AFTER if state & HAS_RUN else 0
@@ -254,31 +261,50 @@ def align(table: Sequence[Piece], template: Template, patterns: Mapping[str, re.
         return [(junk, state, "junk"), (take, state | HAS_TEXT, "take")]
 
     states = range(4)
+    value_slot = [not slot.is_group for slot in sequence]
     forward = [[[_INF] * 4 for _ in range(m)] for _ in range(n + 1)]
     forward[0][0][0] = 0
     for i in range(n + 1):
         row = forward[i]
+        for j in range(m - 1):
+            row[j + 1][0] = min(row[j + 1][0], *row[j])
+        if i == n:
+            break
+        is_run, costs = table[i].is_run, text_costs[i]
         for j in range(m):
-            if j + 1 < m:
-                row[j + 1][0] = min(row[j + 1][0], *row[j])
-            if i == n:
-                continue
+            here, there = row[j], forward[i + 1][j]
+            take, junk, starts = costs[j]
             for state in states:
-                if row[j][state] >= _INF:
+                cost = here[state]
+                if cost >= _INF:
                     continue
-                for cost, after, _ in steps(i, j, state):
-                    target = forward[i + 1][j]
-                    target[after] = min(target[after], row[j][state] + cost)
+                if is_run:
+                    there[state] = min(there[state], cost)
+                    if value_slot[j] and not state & HAS_RUN:
+                        lone = 0 if state & HAS_TEXT else LONE
+                        there[state | HAS_RUN] = min(there[state | HAS_RUN], cost - GAIN + lone)
+                    continue
+                there[state] = min(there[state], cost + junk)
+                extra = (AFTER if state & HAS_RUN else 0) + (BEFORE if starts and state & HAS_TEXT else 0)
+                there[state | HAS_TEXT] = min(there[state | HAS_TEXT], cost + take + extra)
     backward = [[[_INF] * 4 for _ in range(m)] for _ in range(n + 1)]
     for j in range(m):
         backward[n][j] = [0] * 4
     for i in range(n - 1, -1, -1):
+        is_run, costs, later = table[i].is_run, text_costs[i], backward[i + 1]
         for j in range(m - 1, -1, -1):
+            take, junk, starts = costs[j]
+            after, here = later[j], backward[i][j]
+            advance = backward[i][j + 1][0] if j + 1 < m else _INF
             for state in states:
-                best = backward[i][j + 1][0] if j + 1 < m else _INF
-                for cost, after, _ in steps(i, j, state):
-                    best = min(best, cost + backward[i + 1][j][after])
-                backward[i][j][state] = best
+                if is_run:
+                    best = after[state]
+                    if value_slot[j] and not state & HAS_RUN:
+                        best = min(best, after[state | HAS_RUN] - GAIN + (0 if state & HAS_TEXT else LONE))
+                else:
+                    extra = (AFTER if state & HAS_RUN else 0) + (BEFORE if starts and state & HAS_TEXT else 0)
+                    best = min(after[state] + junk, after[state | HAS_TEXT] + take + extra)
+                here[state] = min(best, advance)
     total = backward[0][0][0]
 
     # The reading: follow the cheapest steps forward.
@@ -286,12 +312,12 @@ def align(table: Sequence[Piece], template: Template, patterns: Mapping[str, re.
     j, state = 0, 0
     for i in range(n):
         while True:
-            here = backward[i][j][state]
+            goal = backward[i][j][state]
             choice = next(
                 (
                     (after, action)
                     for cost, after, action in steps(i, j, state)
-                    if cost + backward[i + 1][j][after] == here
+                    if cost + backward[i + 1][j][after] == goal
                 ),
                 None,
             )
@@ -309,21 +335,17 @@ def align(table: Sequence[Piece], template: Template, patterns: Mapping[str, re.
         options: dict[int | None, int] = {None: _INF}
         for j in range(m):
             for state in states:
-                here = forward[i][j][state]
-                options[None] = min(options[None], here + backward[i + 1][j][state])
+                so_far = forward[i][j][state]
+                options[None] = min(options[None], so_far + backward[i + 1][j][state])
                 if not sequence[j].is_group and not state & HAS_RUN:
-                    taken = here - GAIN + backward[i + 1][j][state | HAS_RUN]
+                    lone = 0 if state & HAS_TEXT else LONE
+                    taken = so_far - GAIN + lone + backward[i + 1][j][state | HAS_RUN]
                     options[j] = min(options.get(j, _INF), taken)
         rivals = [j for j, cost in options.items() if j != chosen and cost < total + MARGIN]
         if rivals:
             ambiguous[i] = tuple(dict.fromkeys(sequence[j].key for j in (chosen, *rivals) if j is not None))
     baseline = sum(CHAR * len(s.label) + (0 if s.is_group else GAIN) for s in sequence)
-    return _reading(table, sequence, template, trace, ambiguous, baseline + total, patterns)
-
-
-def _starts(piece: Piece, slot: Slot) -> bool:
-    """Whether ``piece`` holds the numbering that starts ``slot``'s label (1. 2、 (三) 四、)."""
-    return any(ordinal in piece.text for ordinal in slot.ordinals)
+    return _reading(table, sequence, template, trace, ambiguous, baseline + total)
 
 
 def _reading(
@@ -333,7 +355,6 @@ def _reading(
     trace: Sequence[tuple[int, str]],
     ambiguous: Mapping[int, tuple[str, ...]],
     cost: int,
-    patterns: Mapping[str, re.Pattern[str]],
 ) -> Alignment:
     labels: dict[int, list[Piece]] = {}
     runs: dict[int, ScanToken] = {}
@@ -347,7 +368,7 @@ def _reading(
             labels.setdefault(j, []).append(piece)
         elif piece.is_run:
             unplaced.append(piece.token)
-        elif _junk_cost(piece, sequence[j]) > GROUP_CHAR * len(piece.text):  # not a group label's characters
+        elif _costs(piece.text, piece.kind, template)[j][1] > GROUP_CHAR * len(piece.text):  # no group label's
             notes.append(piece.token)
     rows = []
     mismatched = []
@@ -356,7 +377,7 @@ def _reading(
             continue
         row = AlignedRow(slot.key, tuple(p.token for p in labels.get(j, ())), runs.get(j), slot.is_group)
         rows.append(row)
-        if j in labels and not _spells(labels[j], slot, patterns):
+        if j in labels and not _spells(labels[j], slot):
             mismatched.append(row)
     return Alignment(
         template=template,
@@ -370,7 +391,7 @@ def _reading(
     )
 
 
-def _spells(labels: Sequence[Piece], slot: Slot, patterns: Mapping[str, re.Pattern[str]]) -> bool:
+def _spells(labels: Sequence[Piece], slot: Slot) -> bool:
     """Whether a row's pieces are its label: one the grammar recognised, or pieces that join into it
     once the labels of its groups (glued on, or cut into characters at its ends) are left out."""
     if any(p.kind == slot.terminal for p in labels):
@@ -379,17 +400,17 @@ def _spells(labels: Sequence[Piece], slot: Slot, patterns: Mapping[str, re.Patte
     for group in slot.groups:
         joined = joined.replace(group, "")
     strays = "".join(slot.group_chars - slot.counts.keys())
-    return _fullmatch(patterns, slot.terminal, joined.strip(strays))
+    return _fullmatch(slot.terminal, joined.strip(strays))
 
 
-def read_rows(table: Sequence[Piece], hint: Template | None, patterns: Mapping[str, re.Pattern[str]]) -> Alignment:
+def read_rows(table: Sequence[Piece], hint: Template | None) -> Alignment:
     """The table's reading: the rows as printed where every label is whole and in order, else the
     cheaper alignment of the two templates' sequences (``hint``'s when they cost the same)."""
     for template in _templates(hint):
         direct = _direct(table, template)
         if direct is not None:
             return direct
-    readings = [align(table, template, patterns) for template in _templates(hint)]
+    readings = [align(table, template) for template in _templates(hint)]
     return min(readings, key=lambda reading: reading.cost)
 
 

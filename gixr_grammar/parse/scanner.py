@@ -59,6 +59,18 @@ def forget_terminals() -> None:
         scanner.remembered_first.cache_clear()
 
 
+def _only_values(cell: RawCell) -> bool:
+    """Whether a cell holds several values and nothing else (a space-separated run in one cell)."""
+    label, values = split_values(cell.text)
+    return not label and bool(values)
+
+
+def _value_cells(cell: RawCell, values: Sequence[tuple[str, int]], glued: bool) -> list[RawCell]:
+    """The values split out of ``cell`` (text, offset) as cells of their own; the first one marked
+    if it was glued to the label before it."""
+    return [RawCell(text, cell.line, cell.column + offset, glued and i == 0) for i, (text, offset) in enumerate(values)]
+
+
 def _leading_empties(row: Row) -> int:
     for index, cell in enumerate(row):
         if cell.text:
@@ -158,6 +170,11 @@ class CellScanner(Lexer):
                 whole = compact(cell.text)
                 if self._is_ignored(whole):  # a page number, even amid a row's values: skipped
                     source.ignored.append(cell)
+                elif _only_values(cell):  # 0 4 52 4 1 8 69 in one cell: the run goes on
+                    run.extend(pending)
+                    run.extend(row[:leading])
+                    pending, leading = [], 0
+                    run.extend(_value_cells(cell, split_values(cell.text)[1], glued=False))
                 else:
                     pending, leading = [], 0
                     yield from self._flush(run, parser_state, source)
@@ -223,12 +240,7 @@ class CellScanner(Lexer):
         that follow its label."""
         label, values = split_values(cell.text)
         glued = bool(label) and bool(values) and values[0][1] == len(label)  # no separator between
-        value_cells = [
-            RawCell(text, cell.line, cell.column + offset, glued and index == 0)
-            for index, (text, offset) in enumerate(values)
-        ]
-        if values and not label:
-            return value_cells
+        value_cells = _value_cells(cell, values, glued)
         if values:
             name = self._choose(compact(label), parser_state, source)
             if name is not None and (base_name(name) not in WEAK or base_name(name) == FRAGMENT):

@@ -35,7 +35,6 @@ from ..text.normalize import compact, normalize_line
 from ..text.values import Number, is_value, to_wan_yuan
 from .alignment import Alignment, pieces, read_rows
 from .drafts import BlockDraft, RowDraft, TableDraft
-from .grammar import terminal_patterns
 from .scanner import FRAGMENT, base_name, values_token
 
 MAX_SHOWN = 5  # candidate placements listed in an ambiguous_placement diagnostic
@@ -343,7 +342,7 @@ def build_table3(
 ) -> tuple[Table, list[Diagnostic]]:
     """Table 三's rows found by aligning its pieces to the template's rows (``alignment``), then placed."""
     builder = Builder(3, budget)
-    reading = read_rows(pieces(draft), template, terminal_patterns())
+    reading = read_rows(pieces(draft), template)
     rows = {r.key: (r.draft(), T3_ROWS[r.key]) for r in reading.rows if not r.is_group}
     _explain_reading(builder, reading, rows)
     if "other" in rows and any(k in rows for k in T3_GROUPS["other"]):

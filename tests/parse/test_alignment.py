@@ -1,0 +1,128 @@
+"""Table 三's rows as an alignment of its pieces to the template's rows: the families of extractor
+text (numbers on a line of their own, labels wrapped around them, group labels one character a line,
+a label moved away from its numbers), each on a report whose cells are known; and the alignment
+itself gives the seeds' reading, not only the shortcut that clean tables take."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+import pytest
+from conftest import SEED_NAMES, exact, seed_text
+
+import gixr_grammar
+from gixr_grammar.synth.generate import Cells, random_reports
+from gixr_grammar.synth.render import Layout, Style, render_report
+from gixr_grammar.text.values import is_value
+
+alignment = importlib.import_module("gixr_grammar.parse.alignment")
+
+
+def _report(seed: int = 4) -> tuple[Cells, list[str]]:
+    cells, _ = next(iter(random_reports(seed, 1, (Layout.TABS,))))
+    return cells, render_report(cells, Style()).split("\n")
+
+
+def _row(lines: list[str], label: str) -> int:
+    return next(i for i, line in enumerate(lines) if label in line and "\t" in line)
+
+
+def _values(line: str) -> str:
+    return " ".join(c for c in line.split("\t") if c and is_value(c))
+
+
+def _codes(text: str) -> list[str]:
+    return [d.code for d in gixr_grammar.parse(text).diagnostics]
+
+
+def test_the_alignment_itself_reads_every_seed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the shortcut for clean tables turned off, the search gives the same reading."""
+    monkeypatch.setattr(alignment, "_direct", lambda table, template: None)
+    for name in SEED_NAMES:
+        assert exact(gixr_grammar.parse(seed_text(name)).cells(), name), name
+
+
+def _wrap_around(lines: list[str]) -> None:
+    """5.要求行政机关确 / the numbers / 认或重新出具已获取信息 (pdftotext -layout)."""
+    at = _row(lines, "5.要求行政机关确认")
+    lines[at : at + 1] = ["5.要求行政机关确", _values(lines[at]), "认或重新出具已获取信息"]
+
+
+def _numbers_first(lines: list[str]) -> None:
+    """A wrapped label whose numbers stand on the line above both its halves."""
+    at = _row(lines, "2.其他法律行政法规禁止公开")
+    lines[at : at + 1] = [_values(lines[at]), "2.其他法律行政法", "规禁止公开"]
+
+
+def _group_one_character_a_line(lines: list[str]) -> None:
+    """三、本年度办理结果 printed down its merged cell, a character beside each row it spans."""
+    at = _row(lines, "（一）予以公开")
+    lines[at] = lines[at].replace("三、本年度办理结果", "")
+    for offset, character in enumerate("三、本年度办理结果"):
+        lines.insert(at + 2 * offset + 1, character)
+
+
+def _label_moved_away(lines: list[str]) -> None:
+    """A row that is only its numbers, its label standing after the next row."""
+    at = _row(lines, "2.重复申请")
+    after = lines[at + 1]
+    lines[at : at + 2] = [_values(lines[at]), after, "2.重复申请"]
+
+
+def _page_break_inside_a_label(lines: list[str]) -> None:
+    at = _row(lines, "3.补正后申请内容仍不明确")
+    lines[at : at + 1] = ["3.补正后申请内", "- 7 -", "容仍不明确 " + _values(lines[at])]
+
+
+@pytest.mark.parametrize(
+    "damage", [_wrap_around, _numbers_first, _group_one_character_a_line, _label_moved_away, _page_break_inside_a_label]
+)
+def test_broken_rows_are_read_by_the_template_order(damage: Callable[[list[str]], None]) -> None:
+    cells, lines = _report()
+    damage(lines)
+    report = gixr_grammar.parse("\n".join(lines))
+    assert report.cells() == cells
+
+
+def test_a_row_read_by_its_place_alone_says_so() -> None:
+    _, lines = _report()
+    _label_moved_away(lines)
+    report = gixr_grammar.parse("\n".join(lines))
+    missing = [d for d in report.diagnostics if d.code == "label_missing"]
+    assert [d.line for d in missing] == [_row(lines, "3.要求提供公开出版物")]  # the row now under 2.'s place
+    assert "not_processed_duplicate" in missing[0].message
+
+
+def test_numbers_that_two_rows_could_own_are_left_unknown() -> None:
+    """Row 3 is not printed at all and row 4 is only its numbers: the run between rows 2 and 5 could
+    be either. The text does not say which, so neither gets it, and the diagnostic names both."""
+    cells, lines = _report()
+    lines[_row(lines, "4.保护第三方")] = _values(lines[_row(lines, "4.保护第三方")])
+    del lines[_row(lines, "3.危及")]
+    report = gixr_grammar.parse("\n".join(lines))
+    ambiguous = [d for d in report.diagnostics if d.code == "ambiguous_placement" and "table 3:" in d.message]
+    assert len(ambiguous) == 1
+    assert "denied_security_stability or denied_third_party_rights" in ambiguous[0].message
+    got = report.cells()
+    assert {k: v for k, v in got.items() if v is not None and v != cells[k]} == {}
+    assert got.get("t3.denied_third_party_rights.total") is None
+
+
+def test_table_4_as_three_runs_of_five_and_broken_header_words() -> None:
+    cells, lines = _report()
+    at = next(i for i, line in enumerate(lines) if line.startswith("行政复议"))
+    values = lines[at + 3].split("\t")
+    header = ["行政复议", "结果", "维持", "结果", "纠正", "其他", "结果", "尚未", "审结", "总", "计"]
+    lines[at : at + 4] = [
+        *header,
+        " ".join(values[0:5]),
+        "行政诉讼",
+        "未经复议直接起诉",
+        " ".join(values[5:10]),
+        "复议后起诉",
+        " ".join(values[10:15]),
+    ]
+    report = gixr_grammar.parse("\n".join(lines))
+    assert report.cells() == cells
+    assert "unknown_row" not in _codes("\n".join(lines))
