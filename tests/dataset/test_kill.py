@@ -45,18 +45,26 @@ def _corpus(inputs: Path, out: Path, *more: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def _children(pid: int) -> list[int]:
+Process = tuple[int, str]  # a pid and its start time: a pid alone may be reused by a later process
+
+
+def _stat(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1].split()
+    except (FileNotFoundError, IndexError):
+        return []
+
+
+def _children(pid: int) -> list[Process]:
     found = []
     for task in Path(f"/proc/{pid}/task").glob("*"):
         found += [int(c) for c in (task / "children").read_text().split()]
-    return found
+    return [(child, stat[19]) for child in found if (stat := _stat(child))]
 
 
-def _alive(pid: int) -> bool:
-    try:
-        return Path(f"/proc/{pid}/stat").read_text().split(") ")[1][0] != "Z"
-    except (FileNotFoundError, IndexError):
-        return False
+def _alive(process: Process) -> bool:
+    stat = _stat(process[0])
+    return bool(stat) and stat[0] != "Z" and stat[19] == process[1]
 
 
 def _content(out: Path) -> object:
@@ -75,7 +83,7 @@ def test_killed_and_resumed_gives_exactly_one_runs_records(mixed: Path, tmp_path
     duration = time.perf_counter() - started
     pieces = tmp_path / f"pieces.{suffix}"
     rng = random.Random(suffix)
-    killed_workers: list[int] = []
+    killed_workers: list[Process] = []
     for round_ in range(KILLS):
         run = _corpus(mixed, pieces, *(["--resume"] if round_ else []))
         time.sleep(rng.uniform(0.15, 0.4) * duration)  # each kill within what is left to do
@@ -86,7 +94,7 @@ def test_killed_and_resumed_gives_exactly_one_runs_records(mixed: Path, tmp_path
     assert _corpus(mixed, pieces, "--resume").wait() in (0, 3)  # 3 if a bad file fell to this run
     assert _content(pieces) == _content(whole)
     deadline = time.monotonic() + 10
-    while any(_alive(pid) for pid in killed_workers) and time.monotonic() < deadline:
+    while any(_alive(worker) for worker in killed_workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert len(killed_workers) >= 4  # at least two runs were killed mid-way, each with its 2 workers
-    assert not any(_alive(pid) for pid in killed_workers)  # they died with their parent
+    assert not any(_alive(worker) for worker in killed_workers)  # they died with their parent
