@@ -137,7 +137,7 @@ def _build_tables(
             assert template is not None
             table, found = build_table2(draft, template, budget)
         elif number == 3:
-            table, found = build_table3(draft, budget)
+            table, found = build_table3(draft, budget, template)
         else:
             table, found = build_table4(draft, budget)
         tables.append(table)

@@ -278,10 +278,6 @@ def _printed(draft: RowDraft) -> int:
     return 0 if draft.values is None else sum(1 for c in draft.values.cells if c.text)
 
 
-def _has_values(draft: RowDraft) -> bool:
-    return _printed(draft) > 0
-
-
 def _keep_first(
     builder: Builder, rows: dict[str, tuple[RowDraft, RowSpec]], key: str, draft: RowDraft, spec: RowSpec
 ) -> None:
