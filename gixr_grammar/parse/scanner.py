@@ -59,12 +59,6 @@ def forget_terminals() -> None:
         scanner.remembered_first.cache_clear()
 
 
-def _only_values(cell: RawCell) -> bool:
-    """Whether a cell holds several values and nothing else (a space-separated run in one cell)."""
-    label, values = split_values(cell.text)
-    return not label and bool(values)
-
-
 def _value_cells(cell: RawCell, values: Sequence[tuple[str, int]], glued: bool) -> list[RawCell]:
     """The values split out of ``cell`` (text, offset) as cells of their own; the first one marked
     if it was glued to the label before it."""
@@ -168,17 +162,18 @@ class CellScanner(Lexer):
                     run.append(cell)
                     continue
                 whole = compact(cell.text)
+                label, values = split_values(cell.text)
                 if self._is_ignored(whole):  # a page number, even amid a row's values: skipped
                     source.ignored.append(cell)
-                elif _only_values(cell):  # 0 4 52 4 1 8 69 in one cell: the run goes on
+                elif values and not label:  # 0 4 52 4 1 8 69 in one cell: the run goes on
                     run.extend(pending)
                     run.extend(row[:leading])
                     pending, leading = [], 0
-                    run.extend(_value_cells(cell, split_values(cell.text)[1], glued=False))
+                    run.extend(_value_cells(cell, values, glued=False))
                 else:
                     pending, leading = [], 0
                     yield from self._flush(run, parser_state, source)
-                    run = yield from self._text_cell(cell, whole, parser_state, source)
+                    run = yield from self._text_cell(cell, whole, label, values, parser_state, source)
         yield from self._flush(run, parser_state, source)
 
     # -- choosing a terminal -------------------------------------------------------------------
@@ -235,17 +230,23 @@ class CellScanner(Lexer):
 
     # -- emitting ------------------------------------------------------------------------------
 
-    def _text_cell(self, cell: RawCell, whole: str, parser_state: Any, source: ScanInput) -> Emission:
-        """Emit the tokens of one text cell (``whole``: its compact text); return the value cells
-        that follow its label."""
-        label, values = split_values(cell.text)
+    def _text_cell(
+        self,
+        cell: RawCell,
+        whole: str,
+        label: str,
+        values: Sequence[tuple[str, int]],
+        parser_state: Any,
+        source: ScanInput,
+    ) -> Emission:
+        """Emit the tokens of one text cell (``whole``: its compact text; ``label`` and ``values``:
+        ``split_values`` of it); return the value cells that follow its label."""
         glued = bool(label) and bool(values) and values[0][1] == len(label)  # no separator between
         value_cells = _value_cells(cell, values, glued)
-        if values:
-            name = self._choose(compact(label), parser_state, source)
-            if name is not None and (base_name(name) not in WEAK or base_name(name) == FRAGMENT):
-                yield self._token(name, RawCell(label, cell.line, cell.column))
-                return value_cells
+        label_name = self._choose(compact(label), parser_state, source) if values else None
+        if label_name is not None and (base_name(label_name) not in WEAK or base_name(label_name) == FRAGMENT):
+            yield self._token(label_name, RawCell(label, cell.line, cell.column))
+            return value_cells
         name = self._choose(whole, parser_state, source)
         if name is not None and base_name(name) not in WEAK:
             yield from self._emit(name, cell, parser_state, source)
@@ -257,11 +258,9 @@ class CellScanner(Lexer):
                 yield from self._emit(self._choose(part, parser_state, source), piece, parser_state, source)
             return value_cells
         if values:  # text then values inside a table: a row whose label no terminal names
-            name = self._weak_in_table(
-                self._choose(compact(label), parser_state, source), compact(label), parser_state, source
-            )
-            if name is not None and base_name(name) == FRAGMENT:
-                yield self._token(name, RawCell(label, cell.line, cell.column))
+            fragment = self._weak_in_table(label_name, compact(label), parser_state, source)
+            if fragment is not None and base_name(fragment) == FRAGMENT:
+                yield self._token(fragment, RawCell(label, cell.line, cell.column))
                 return value_cells
         yield from self._emit(self._weak_in_table(name, whole, parser_state, source), cell, parser_state, source)
         return []
