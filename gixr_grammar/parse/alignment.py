@@ -47,6 +47,14 @@ LONE = 20  # a run placed in a row before any piece of the row's label (numbers 
 BEFORE = 20  # a row's numbering placed after another piece of the row (a label starts with it)
 HAS_RUN, HAS_TEXT = 1, 2  # what a row holds so far, as bits of the alignment's state
 GAIN = 60  # a run placed in a row
+STATES = range(4)
+# What placing a piece adds, by the state of its row: a run (None: the row has one), a text piece
+# (by whether it holds the row's numbering).
+RUN_TAKEN = tuple(None if s & HAS_RUN else -GAIN + (0 if s & HAS_TEXT else LONE) for s in STATES)
+TEXT_TAKEN = {
+    starts: tuple((AFTER if s & HAS_RUN else 0) + (BEFORE if starts and s & HAS_TEXT else 0) for s in STATES)
+    for starts in (False, True)
+}
 MARGIN = 15  # two alignments closer than this are equally good readings
 STRONG = 10  # a piece the grammar recognised as another row's label
 WIDTH = len(T3_COLUMNS)
@@ -252,15 +260,13 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
         """(cost, state after, action) for piece i in slot j."""
         if table[i].is_run:
             options = [(0, state, "junk")]
-            if not state & HAS_RUN and not sequence[j].is_group:
-                options.append((-GAIN + (0 if state & HAS_TEXT else LONE), state | HAS_RUN, "take"))
+            gain = RUN_TAKEN[state]
+            if gain is not None and value_slot[j]:
+                options.append((gain, state | HAS_RUN, "take"))
             return options
         take, junk, starts = text_costs[i][j]
-        take += AFTER if state & HAS_RUN else 0
-        take += BEFORE if starts and state & HAS_TEXT else 0
-        return [(junk, state, "junk"), (take, state | HAS_TEXT, "take")]
+        return [(junk, state, "junk"), (take + TEXT_TAKEN[starts][state], state | HAS_TEXT, "take")]
 
-    states = range(4)
     value_slot = [not slot.is_group for slot in sequence]
     forward = [[[_INF] * 4 for _ in range(m)] for _ in range(n + 1)]
     forward[0][0][0] = 0
@@ -274,19 +280,19 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
         for j in range(m):
             here, there = row[j], forward[i + 1][j]
             take, junk, starts = costs[j]
-            for state in states:
+            extras = TEXT_TAKEN[starts]
+            for state in STATES:
                 cost = here[state]
                 if cost >= _INF:
                     continue
                 if is_run:
                     there[state] = min(there[state], cost)
-                    if value_slot[j] and not state & HAS_RUN:
-                        lone = 0 if state & HAS_TEXT else LONE
-                        there[state | HAS_RUN] = min(there[state | HAS_RUN], cost - GAIN + lone)
+                    gain = RUN_TAKEN[state]
+                    if gain is not None and value_slot[j]:
+                        there[state | HAS_RUN] = min(there[state | HAS_RUN], cost + gain)
                     continue
                 there[state] = min(there[state], cost + junk)
-                extra = (AFTER if state & HAS_RUN else 0) + (BEFORE if starts and state & HAS_TEXT else 0)
-                there[state | HAS_TEXT] = min(there[state | HAS_TEXT], cost + take + extra)
+                there[state | HAS_TEXT] = min(there[state | HAS_TEXT], cost + take + extras[state])
     backward = [[[_INF] * 4 for _ in range(m)] for _ in range(n + 1)]
     for j in range(m):
         backward[n][j] = [0] * 4
@@ -296,14 +302,15 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
             take, junk, starts = costs[j]
             after, here = later[j], backward[i][j]
             advance = backward[i][j + 1][0] if j + 1 < m else _INF
-            for state in states:
+            extras = TEXT_TAKEN[starts]
+            for state in STATES:
                 if is_run:
                     best = after[state]
-                    if value_slot[j] and not state & HAS_RUN:
-                        best = min(best, after[state | HAS_RUN] - GAIN + (0 if state & HAS_TEXT else LONE))
+                    gain = RUN_TAKEN[state]
+                    if gain is not None and value_slot[j]:
+                        best = min(best, after[state | HAS_RUN] + gain)
                 else:
-                    extra = (AFTER if state & HAS_RUN else 0) + (BEFORE if starts and state & HAS_TEXT else 0)
-                    best = min(after[state] + junk, after[state | HAS_TEXT] + take + extra)
+                    best = min(after[state] + junk, after[state | HAS_TEXT] + take + extras[state])
                 here[state] = min(best, advance)
     total = backward[0][0][0]
 
@@ -334,12 +341,12 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
         chosen = trace[i][0] if trace[i][1] == "take" else None
         options: dict[int | None, int] = {None: _INF}
         for j in range(m):
-            for state in states:
+            for state in STATES:
                 so_far = forward[i][j][state]
                 options[None] = min(options[None], so_far + backward[i + 1][j][state])
-                if not sequence[j].is_group and not state & HAS_RUN:
-                    lone = 0 if state & HAS_TEXT else LONE
-                    taken = so_far - GAIN + lone + backward[i + 1][j][state | HAS_RUN]
+                gain = RUN_TAKEN[state]
+                if gain is not None and value_slot[j]:
+                    taken = so_far + gain + backward[i + 1][j][state | HAS_RUN]
                     options[j] = min(options.get(j, _INF), taken)
         rivals = [j for j, cost in options.items() if j != chosen and cost < total + MARGIN]
         if rivals:
