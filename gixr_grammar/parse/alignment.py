@@ -429,13 +429,14 @@ def _templates(hint: Template | None) -> tuple[Template, ...]:
 def _direct(table: Sequence[Piece], template: Template) -> Alignment | None:
     """The alignment every clean table has, found without a search: each text a whole label (or a
     numbering before one) of a later row than the last, each run right after its row's label."""
-    index = {s.terminal: j for j, s in enumerate(slots(template))}
+    sequence = slots(template)
+    index = {s.terminal: j for j, s in enumerate(sequence)}
     labels: dict[int, list[ScanToken]] = {}
     runs: dict[int, ScanToken] = {}
     last, ordinal = -1, None
     for piece in table:
         if piece.is_run:
-            if last < 0 or last in runs or labels.get(last) is None or slots(template)[last].is_group:
+            if ordinal is not None or last < 0 or last in runs or sequence[last].is_group:
                 return None
             runs[last] = piece.token
         elif piece.kind == "ORDINAL" and ordinal is None:
@@ -446,11 +447,8 @@ def _direct(table: Sequence[Piece], template: Template) -> Alignment | None:
             ordinal = None
         else:
             return None
-        if ordinal is not None and piece.is_run:
-            return None
     if ordinal is not None:
         return None
-    sequence = slots(template)
     rows = tuple(
         AlignedRow(sequence[j].key, tuple(labels[j]), runs.get(j), sequence[j].is_group) for j in sorted(labels)
     )

@@ -355,6 +355,11 @@ def build_table3(
     return table, builder.diagnostics
 
 
+def _t3_label(key: str) -> str:
+    """A table 三 row's printed label (its group's label first where it has one)."""
+    return label_of(address(3, key, "total")).split("·")[0]
+
+
 def _explain_reading(builder: Builder, reading: Alignment, rows: Mapping[str, tuple[RowDraft, RowSpec]]) -> None:
     """Say where the alignment read a row by its place rather than its label, and what it left out."""
     for row in reading.mismatched:
@@ -365,7 +370,7 @@ def _explain_reading(builder: Builder, reading: Alignment, rows: Mapping[str, tu
                 Severity.WARNING,
                 f"table 3: {label} is read as {row.key} by its place in the template's rows",
                 rows[row.key][0].line,
-                expected=label_of(address(3, row.key, "total")).split("·")[0],
+                expected=_t3_label(row.key),
                 found=str(label),
             )
     for key in reading.unlabelled:
@@ -377,7 +382,7 @@ def _explain_reading(builder: Builder, reading: Alignment, rows: Mapping[str, tu
             f"table 3: the values {values} have no label; read as row {key} by their place in the template's rows",
             values.line,
             column=values.column,
-            expected=label_of(address(3, key, "total")).split("·")[0],
+            expected=_t3_label(key),
             found=str(values),
         )
     for run in reading.unplaced:
@@ -429,11 +434,11 @@ def _t4_values(rows: Sequence[RowDraft]) -> tuple[RowDraft, Sequence[RowDraft]]:
     width = len(T4_COLUMNS) * len(T4_GROUPS)
     taken, count = 0, 0
     for row in rows:
-        if count + _printed(row) > width:
+        count += _printed(row)
+        if count > width:
             break
-        taken, count = taken + 1, count + _printed(row)
-    taken = max(taken, 1)
-    if taken == 1:
+        taken += 1
+    if taken <= 1:
         return rows[0], rows[1:]
     runs = [r.values for r in rows[:taken] if r.values is not None]
     joined = values_token(runs[0].type, [c for run in runs for c in run.cells])

@@ -259,7 +259,7 @@ def render_pdf(cells: Mapping[str, object], style: Style = _PLAIN, *, ruled: boo
         longest = max(
             (len(s.text) for row in content for s in row[labels:] if s is not None and s.columns == 1), default=0
         )
-        widest = (_PDF_TABLE_WIDTH - labels * _PDF_LABEL_WIDTH) / values  # then a long number wraps
+        widest = (_PDF_TABLE_WIDTH - labels * _PDF_LABEL_WIDTH) / values  # then a long number is set smaller
         value_width = min(max(_PDF_VALUE_WIDTH, longest * _PDF_DIGIT_WIDTH + 8), max(widest, _PDF_VALUE_WIDTH))
         label_width = (_PDF_TABLE_WIDTH - values * value_width) / max(labels, 1)
         # A number too long for its column is set smaller, as a Word user shrinks it, not wrapped.
