@@ -140,10 +140,13 @@ def _process(task: Task) -> list[Record]:
     return process(*task)
 
 
-def _die_with_parent() -> None:
-    """In a worker process: be killed when the parent dies (Linux), so no worker outlives a killed run."""
+def _die_with_parent(parent: int) -> None:
+    """In a worker process: be killed when the parent dies (Linux), so no worker outlives a killed run.
+    A parent that died before this ran sent no signal: the worker then finds itself adopted, and exits."""
     if sys.platform.startswith("linux"):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        if os.getppid() != parent:
+            os._exit(1)
 
 
 def run_local(tasks: Iterable[Task], workers: int) -> Iterator[tuple[int, list[Record]]]:
@@ -152,7 +155,7 @@ def run_local(tasks: Iterable[Task], workers: int) -> Iterator[tuple[int, list[R
     if workers <= 1:
         yield from enumerate(map(_process, tasks))
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
         pending: dict[Future[list[Record]], int] = {}
         for index, task in enumerate(tasks):
             pending[pool.submit(_process, task)] = index

@@ -3,6 +3,7 @@ uninterrupted run writes, in JSONL, CSV and Parquet; its workers die with it."""
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import random
 import signal
@@ -14,6 +15,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 from conftest import SEED_NAMES, SEEDS
+
+from gixr_grammar.dataset.corpus import _die_with_parent
 
 FILES = 400
 KILLS = 5
@@ -98,3 +101,17 @@ def test_killed_and_resumed_gives_exactly_one_runs_records(mixed: Path, tmp_path
         time.sleep(0.1)
     assert len(killed_workers) >= 4  # at least two runs were killed mid-way, each with its 2 workers
     assert not any(_alive(worker) for worker in killed_workers)  # they died with their parent
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+def test_a_worker_started_after_its_parent_died_exits_at_once() -> None:
+    """A parent killed between a worker's fork and its initializer sends no death signal: the
+    initializer sees the worker adopted and exits, instead of leaving it waiting for work forever."""
+    fork = multiprocessing.get_context("fork")
+    adopted = fork.Process(target=_die_with_parent, args=(-1,))  # -1: a parent that is not there
+    adopted.start()
+    adopted.join(10)
+    kept = fork.Process(target=_die_with_parent, args=(os.getpid(),))
+    kept.start()
+    kept.join(10)
+    assert (adopted.exitcode, kept.exitcode) == (1, 0)
