@@ -22,7 +22,7 @@ from .readers.sniff import Kind
 from .readers.source import Source, read
 from .text.decoding import MAX_INPUT_BYTES, check_text
 from .text.layout import iter_rows
-from .text.normalize import normalize
+from .text.normalize import NormalizedText, normalize
 from .text.values import is_value, read_number
 
 
@@ -43,8 +43,8 @@ def parse_all(text: str | bytes | Source) -> Iterator[Report]:
         source = read(bytes(text))
     else:
         source = Source(_text(text), Kind.TEXT)
-    for document, diagnostics in _documents(source.text, source.diagnostics):
-        yield _with_places(assemble(document, diagnostics), source)
+    for document, diagnostics, normalized in _documents(source.text, source.diagnostics):
+        yield _with_places(assemble(document, diagnostics, normalized), source)
 
 
 def parse_source(source: Source) -> Report:
@@ -58,9 +58,9 @@ def _with_places(report: Report, source: Source) -> Report:
 
 def parse_text(text: str, diagnostics: Iterable[Diagnostic] = ()) -> Report:
     """Parse the text of one report; ``diagnostics`` (of decoding) come first in the report's."""
-    (first, found), *others = _documents(text, diagnostics)
+    (first, found, normalized), *others = _documents(text, diagnostics)
     if others:
-        starts = [report_start(document) for document, _ in others]
+        starts = [report_start(document) for document, _, _ in others]
         found.append(
             Diagnostic(
                 "several_reports",
@@ -72,7 +72,7 @@ def parse_text(text: str, diagnostics: Iterable[Diagnostic] = ()) -> Report:
                 found=f"{len(others) + 1} reports",
             )
         )
-    return assemble(first, found)
+    return assemble(first, found, normalized)
 
 
 def _text(text: object) -> str:
@@ -81,9 +81,11 @@ def _text(text: object) -> str:
     return text
 
 
-def _documents(text: str, diagnostics: Iterable[Diagnostic]) -> list[tuple[DocumentDraft, list[Diagnostic]]]:
+def _documents(
+    text: str, diagnostics: Iterable[Diagnostic]
+) -> list[tuple[DocumentDraft, list[Diagnostic], NormalizedText]]:
     """The drafts of the reports in ``text``, each with the diagnostics of its lines (those of no
-    line go with the first)."""
+    line go with the first) and the normalised text they were read from."""
     source = scan_input(text, diagnostics)
     try:
         document = report_parser().parse(source)  # Lark passes custom input to the scanner
@@ -92,9 +94,9 @@ def _documents(text: str, diagnostics: Iterable[Diagnostic]) -> list[tuple[Docum
     assert isinstance(document, DocumentDraft)  # the parser runs the report transformer inline
     documents = split_reports(document)
     if len(documents) == 1:
-        return [(document, source.diagnostics)]
+        return [(document, source.diagnostics, source.text)]
     starts = [0, *(report_start(d) or 0 for d in documents[1:])]
-    parts: list[tuple[DocumentDraft, list[Diagnostic]]] = [(d, []) for d in documents]
+    parts: list[tuple[DocumentDraft, list[Diagnostic], NormalizedText]] = [(d, [], source.text) for d in documents]
     for diagnostic in source.diagnostics:  # starts ascend: the report a line is in by bisection
         parts[bisect.bisect_right(starts, diagnostic.line or 0) - 1][1].append(diagnostic)
     return parts

@@ -67,6 +67,9 @@ class Finding:
     scope: str | None = None  # the column, row, group or table the rule is about
     year: int | None = None  # cross-year findings: the later report's year and its agency
     agency: str | None = None
+    column: int | None = None  # where on ``line`` (prose findings: the stated number's column)
+    # Prose findings, whose ``line`` is the statement's: the line each of ``cells`` is printed at.
+    cell_lines: tuple[int | None, ...] = ()
 
     @property
     def failed(self) -> bool:
@@ -125,16 +128,41 @@ class Subsection:
 
 
 @attrs.frozen
+class Heading:
+    """A heading inside a section that opens no subsection: 一、工作情况, 下一步工作打算."""
+
+    text: str
+    line: int
+
+
+@attrs.frozen
 class Section:
     number: int  # 1–6 in the order of the format
     kind: str  # overview, proactive, requests, review_litigation, problems, other
     heading: str
     body: str
     subsections: tuple[Subsection, ...]
-    headings: tuple[str, ...]  # free and nested numbered headings inside the section
+    headings: tuple[Heading, ...]  # free and nested numbered headings inside the section
     first_line: int
     last_line: int
     years: tuple[tuple[int, int], ...] = ()  # the years its prose names (2020年), each with its line
+
+
+@attrs.frozen
+class Statement:
+    """A figure the prose states about the tables (共受理政府信息公开申请460件), where its number is."""
+
+    # What it counts, by the names of grammars/prose.lark's topics: received, closed, granted, …;
+    # several (不予处理和其他处理的40件) count together, or each with ``each`` (行政复议、行政诉讼各0件).
+    topics: tuple[str, ...]
+    value: int
+    text: str  # from its topic to its count, as printed (whitespace out)
+    line: int
+    column: int
+    each: bool = False
+    # The year its sentence names before it (2020年全市…共受理…460件), with that year's line.
+    year: int | None = None
+    year_line: int | None = None
 
 
 @attrs.frozen
@@ -146,6 +174,7 @@ class Meta:
     title_line: int | None = None
     signature: str | None = None
     date: str | None = None
+    date_line: int | None = None
 
 
 @attrs.frozen
@@ -159,6 +188,7 @@ class Report:
     # For a report read from a document (HTML, Word): where each line of the text the parser read
     # came from (``places[line - 1]``: "table 3, row 12", "paragraph 4"); empty for a text file.
     places: tuple[str, ...] = ()
+    statements: tuple[Statement, ...] = ()  # the figures the prose states about the tables
 
     def place(self, line: int | None) -> str | None:
         """Where ``line`` came from in the document, if the report was read from one."""

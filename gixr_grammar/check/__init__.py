@@ -3,7 +3,7 @@
 Takes a Report (or, for ``series``, the reports of one agency over the years); gives findings that
 name the rule, the cells and their lines: the arithmetic and types (``consistency``), the template's
 required tables, rows and sections (``conformance``), the order of the sections and the year the
-overview names (``structure``), and the cross-year rules (``series``).
+overview names (``structure``), the prose's figures against the cells (``prose``), and the cross-year rules (``series``).
 ``check`` below runs every rule on one report.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..model import Finding, Report, Verdict
 from .conformance import conformance_findings
 from .consistency import arithmetic_findings, repair_findings, type_findings
+from .prose import prose_findings
 from .structure import structure_findings
 
 
@@ -28,6 +29,7 @@ def check(report: Report, *, not_assessable: bool = False) -> list[Finding]:
         *repair_findings(report),
         *type_findings(list(records.values())),
         *structure_findings(report),
+        *prose_findings(report, records),
     ]
     if not not_assessable:
         findings = [f for f in findings if f.verdict is not Verdict.NOT_ASSESSABLE]

@@ -11,14 +11,17 @@ from ..format.schema import Template, template_for_year
 from ..format.vocabulary import SECTION_TITLES, TABLE_TITLES
 from ..model import Diagnostic, Report, ReportKind, Section, Severity, Table
 from ..repair.glued import SplitBudget
+from ..text.normalize import NormalizedText
 from .drafts import DocumentDraft, SectionDraft, TableDraft
+from .prose import find_statements
 from .sections import body_text, build_meta, build_section, infer_missing, section_number, walk_all
 from .tables import build_table2, build_table3, build_table4, t2_header_templates, t2_template
 
 FIRST_FORMAT_YEAR = 2019
 
 
-def assemble(document: DocumentDraft, scan_diagnostics: Iterable[Diagnostic]) -> Report:
+def assemble(document: DocumentDraft, scan_diagnostics: Iterable[Diagnostic], text: NormalizedText) -> Report:
+    """The report of ``document``; ``text`` is what it was read from (for the source columns)."""
     diagnostics = list(scan_diagnostics)
     every_section = [document.preamble, *document.sections]
     drafts = _tables_by_number(every_section, diagnostics)
@@ -44,7 +47,9 @@ def assemble(document: DocumentDraft, scan_diagnostics: Iterable[Diagnostic]) ->
     else:
         diagnostics.extend(_missing(sections, tables, drafts))
     diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
-    return Report(meta, kind, body_text(document.preamble.items), sections, tables, tuple(diagnostics))
+    statements = find_statements(every_section, text)
+    preamble = body_text(document.preamble.items)
+    return Report(meta, kind, preamble, sections, tables, tuple(diagnostics), statements=statements)
 
 
 def _tables_by_number(sections: list[SectionDraft], diagnostics: list[Diagnostic]) -> dict[int, list[TableDraft]]:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 import attrs
 
 from ..format.vocabulary import TITLE_PARTS, YEAR_IN_TEXT
-from ..model import Diagnostic, Meta, Section, Severity, Subsection
+from ..model import Diagnostic, Heading, Meta, Section, Severity, Subsection
 from ..text.normalize import compact
 from .drafts import HeadingDraft, Item, SectionDraft, SubsectionDraft, TableDraft, TitleDraft
 from .scanner import ScanToken, base_name
@@ -37,7 +37,7 @@ def build_section(draft: SectionDraft) -> Section:
     lines = [draft.head.line or 0, *_item_lines(draft.items)]
     subsections = tuple(_subsection(s) for s in draft.subsections)
     lines += [s.last_line for s in subsections]
-    headings = tuple(str(i.token) for i in _walk(draft) if isinstance(i, HeadingDraft))
+    headings = tuple(Heading(str(i.token), i.token.line or 0) for i in _walk(draft) if isinstance(i, HeadingDraft))
     years = tuple(
         (int(m.group(1)), item.line)
         for item in _walk(draft)
@@ -106,14 +106,14 @@ def build_meta(sections: list[SectionDraft]) -> Meta:
         if parts:
             year = int(parts["year"] or parts["year_first"])
             agency = (parts["agency"] or parts["agency_after"] or "").strip("《》") or None
-    signature = date = None
+    signature = date = date_line = None
     for index, item in enumerate(items):
         if isinstance(item, ScanToken) and base_name(item.type) == "DATE":
-            date = str(item)
+            date, date_line = str(item), item.line
             before = items[index - 1] if index else None
             token = before.token if isinstance(before, HeadingDraft) else before
             signature = str(token) if isinstance(token, ScanToken) and len(token) <= _SIGNATURE_MAX else None
-    return Meta(text, agency, year, None, line, signature, date)
+    return Meta(text, agency, year, None, line, signature, date, date_line)
 
 
 def infer_missing(meta: Meta, sections: list[SectionDraft]) -> tuple[Meta, list[Diagnostic]]:

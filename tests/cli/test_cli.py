@@ -93,7 +93,7 @@ def test_parse_json_is_the_whole_report() -> None:
     record = json.loads(result.output)
     assert record["meta"]["agency"] == "潢川县人民政府"
     assert record["cells"]["t3.granted.total"] == 18
-    assert {f["rule"] for f in record["findings"]} == {"repaired_row"}
+    assert {f["rule"] for f in record["findings"]} == {"repaired_row", "heading_numbering"}  # 一、工作情况 under 一、
 
 
 def test_tree_shows_table_three_rows_with_their_labels() -> None:
@@ -233,7 +233,10 @@ def test_command_habits_version_help_plurals_and_ranges(tmp_path: Path) -> None:
     assert runner.invoke(main, ["--version"]).output.startswith("gixr, version ")
     assert "Usage:" in runner.invoke(main, ["-h"]).output and "Commands:" in runner.invoke(main, ["-h"]).output
     checked = runner.invoke(main, ["check", str(SEEDS / f"{SEED_NAMES[3]}.txt")]).output
-    assert checked.splitlines()[0].endswith(": 1 finding")
+    assert checked.splitlines()[0].endswith(": 2 findings")  # a repaired row; 规范性文件 21 件 against 20
+    agreeing = tmp_path / "agreeing.txt"
+    agreeing.write_text((SEEDS / f"{SEED_NAMES[3]}.txt").read_text().replace("规范性文件 21 件", "规范性文件 20 件"))
+    assert runner.invoke(main, ["check", str(agreeing)]).output.splitlines()[0].endswith(": 1 finding")
     past = runner.invoke(main, ["explain", str(SEEDS / f"{SEED_NAMES[0]}.txt"), "--lines", "900-950"])
     assert past.exit_code == 2 and "line 900 is past the end: it has 85 lines" in past.stderr
 

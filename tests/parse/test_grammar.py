@@ -156,7 +156,7 @@ def test_document_structure() -> None:
         "other",
     ]
     assert result.section(1).subsections[0].heading == "（一）主动公开".replace("（", "(").replace("）", ")")  # type: ignore[union-attr]
-    assert result.section(5).headings == ("下一步工作打算",)  # type: ignore[union-attr]
+    assert [h.text for h in result.section(5).headings] == ["下一步工作打算"]  # type: ignore[union-attr]
     assert {d.code for d in result.diagnostics} == {"unit_converted"}
 
 
