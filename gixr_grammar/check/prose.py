@@ -107,13 +107,12 @@ def _judge(statement: Statement, report: Report, records: Mapping[str, Cell]) ->
     tried = [pair for claim in claims for pair in claim]
     cells = tuple(dict.fromkeys(address for reading, _ in tried for address in reading))
     verdict = Verdict.WARNING if refuted else Verdict.NOT_ASSESSABLE
-    options = "; ".join(_describe(reading, total) for reading, total in tried)
-    heard = "cannot all be read" if verdict is Verdict.NOT_ASSESSABLE else "give none of it"
+    options = "; ".join(_describe(reading, total, records) for reading, total in tried)
+    heard = "cannot all be read" if verdict is Verdict.NOT_ASSESSABLE else f"give none of {statement.value}"
     return Finding(
         "prose_figure",
         verdict,
-        f"the prose says {statement.text} (line {statement.line}, column {statement.column}); "
-        f"the readings the tables allow {heard}: {options}",
+        f"the prose says {statement.text}; the readings the tables allow {heard}: {options}",
         cells=cells,
         line=statement.line,
         column=statement.column,
@@ -129,6 +128,7 @@ def _sum(reading: Reading, records: Mapping[str, Cell]) -> Value | None:
     return None if any(v is None for v in values) else sum(v for v in values if v is not None)
 
 
-def _describe(reading: Reading, total: Value | None) -> str:
-    parts = " + ".join(label_of(a) for a in reading)
+def _describe(reading: Reading, total: Value | None, records: Mapping[str, Cell]) -> str:
+    """一、本年新收政府信息公开申请数量·总计 (line 46) + … = 460."""
+    parts = " + ".join(f"{label_of(a)} (line {records[a].line if a in records else '—'})" for a in reading)
     return f"{parts} = {'unknown' if total is None else total}"

@@ -59,10 +59,13 @@ def explain(
     cells_by_line = {line: [f"{row}: {' '.join(cs)}" for row, cs in rows.items()] for line, rows in placed.items()}
     skipped = {d.line: d for d in scan.diagnostics if d.code == "unexpected_text" and d.line is not None}
     ignored = {c.line for c in scan.ignored}
-    for finding in findings:
-        if finding.line is not None:
-            mark = FAILED_MARK if finding.failed else WARNING_MARK
-            cells_by_line.setdefault(finding.line, []).append(
+    for statement in report.statements:  # what the prose states about the tables (grammars/prose.lark)
+        joined = ("、" if statement.each else "+").join(statement.topics)
+        tokens[statement.line].append(f"statement: {joined} = {statement.value} ({statement.text})")
+    for finding in findings:  # at its line, and a prose finding at its cells' lines too
+        mark = FAILED_MARK if finding.failed else WARNING_MARK
+        for line in dict.fromkeys(n for n in (finding.line, *finding.cell_lines) if n is not None):
+            cells_by_line.setdefault(line, []).append(
                 f"{mark} {finding.verdict.value} {finding.rule}: {finding.message}"
             )
     last = len(source_lines) if last is None else min(last, len(source_lines))

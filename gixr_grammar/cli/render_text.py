@@ -75,4 +75,8 @@ def _shown(cell: Cell) -> str:
 
 
 def findings_lines(findings: list[Finding]) -> list[str]:
-    return [f"  line {f.line or '—'}: {f.verdict.value} {f.rule}: {f.message}" for f in findings]
+    return [f"  line {f.line or '—'}{_column(f)}: {f.verdict.value} {f.rule}: {f.message}" for f in findings]
+
+
+def _column(finding: Finding) -> str:
+    return "" if finding.column is None else f", column {finding.column}"

@@ -2,8 +2,8 @@
 
 Each report in an input file becomes one record (``process``): the file's path and sha256, the
 report's index in the file (a crawled dump may hold several) and their count, ``ok`` or ``error``
-with the error message, meta, cells with their provenance, and counts of findings and
-diagnostics; a file in error, or of a kind gixr does not read, is one record that says why. A bad
+with the error message, meta, cells with their provenance, and counts of findings (by verdict and
+rule), of the prose's statements about the tables, and of diagnostics; a file in error, or of a kind gixr does not read, is one record that says why. A bad
 file never stops the run, and one that takes longer than ``time_limit`` seconds becomes an error
 record. Records go to the output (``outputs.Sink``: JSONL, CSV or Parquet, resumable after a kill)
 in the order of the inputs, whatever order the workers finish in, with a bounded number in flight
@@ -109,9 +109,9 @@ def _within(seconds: float, work: Callable[[], list[Report]]) -> list[Report]:
 
 
 def report_record(record: Record, report: Report) -> Record:
-    """The record of one report: ``record``'s file fields, then meta, cells, their provenance and
-    the counts of findings and diagnostics."""
-    findings = Counter(f.verdict.value for f in check(report))
+    """The record of one report: ``record``'s file fields, then meta, cells, their provenance, the
+    counts of findings (by verdict and by rule), of the prose's statements and of diagnostics."""
+    found = check(report)
     provenance = {
         address: {
             "status": cell.status.value,
@@ -128,7 +128,9 @@ def report_record(record: Record, report: Report) -> Record:
         "kind": report.kind.value,
         "cells": plain_cells(report),
         "provenance": provenance,
-        "findings": dict(findings),
+        "findings": dict(Counter(f.verdict.value for f in found)),
+        "findings_by_rule": dict(Counter(f.rule for f in found)),
+        "statements": len(report.statements),
         "diagnostics": dict(Counter(d.severity.value for d in report.diagnostics)),
     }
 

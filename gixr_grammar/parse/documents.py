@@ -5,7 +5,8 @@ report begins where the section numbers go back *and* a report title stands betw
 headings (the title, and everything after it, open the next report) or first under the second
 heading (some reports print their title under 一、总体情况: the heading opens the next report).
 Section numbers that go back with no title there (two sections printed in the wrong order) stay one
-report.
+report; so do they where what stands before them does not open like a report (no title, and a first
+section other than 一): section 二 printed before a section 一 that carries the title.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ def split_reports(document: DocumentDraft) -> list[DocumentDraft]:
     reports: list[DocumentDraft] = []
     preamble, sections = document.preamble, list[SectionDraft]()
     for section in document.sections:
-        boundary = _boundary(sections[-1], section) if sections else None
+        boundary = _boundary(sections[-1], section) if sections and _opens_a_report(preamble, sections) else None
         if boundary is not None:
             sections[-1], next_preamble = boundary
             reports.append(DocumentDraft(preamble, tuple(sections)))
@@ -27,6 +28,10 @@ def split_reports(document: DocumentDraft) -> list[DocumentDraft]:
         sections.append(section)
     reports.append(DocumentDraft(preamble, tuple(sections)))
     return reports
+
+
+def _opens_a_report(preamble: SectionDraft, sections: list[SectionDraft]) -> bool:
+    return section_number(sections[0]) == 1 or any(isinstance(item, TitleDraft) for item in preamble.items)
 
 
 def report_start(document: DocumentDraft) -> int | None:

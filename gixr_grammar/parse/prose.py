@@ -41,7 +41,7 @@ _CLASS = re.compile(r"\[(?:\\.|[^\]])*\]")  # a character class of a pattern: [�
 _ANY_CHARACTER = re.compile(r"(?<!\\)\.|\\[wWsSD]")  # outside classes: ., \w …
 _COUNT_UNITS = "件起宗"  # what a COUNT ends with
 _UNIT = re.compile(f"[{_COUNT_UNITS}]")
-_NUMBER_CHARACTERS = frozenset("0123456789" + CHINESE_NUMERALS)
+_NUMBER_CHARACTERS = frozenset("0123456789," + CHINESE_NUMERALS)
 
 
 @functools.cache
@@ -163,6 +163,8 @@ def _counts(text: str, count: re.Pattern[str]) -> Iterator[re.Match[str]]:
         start = unit.start()
         while start and text[start - 1] in _NUMBER_CHARACTERS:
             start -= 1
+        while text[start] == ",":  # a clause's comma before the number, not its separator
+            start += 1
         match = count.fullmatch(text, start, unit.end()) if start < unit.start() else None
         if match is not None:
             yield match
@@ -212,7 +214,7 @@ def _read(
     stream: _Stream, sentence_start: int, before: list[tuple[str, int, int]], count: re.Match[str]
 ) -> Statement | None:
     """The statement that ends at ``count`` (after the sentence's words ``before``), if any."""
-    value = chinese_number(count.group().rstrip(_COUNT_UNITS))
+    value = chinese_number(count.group().rstrip(_COUNT_UNITS).replace(",", ""))
     words = [(COUNT, count.start(), count.end()), *reversed(before)]
     taken = _longest_statement(kind for kind, _, _ in words)
     if not taken or value is None:

@@ -62,6 +62,10 @@ def test_jsonl_has_one_record_per_file_and_bad_files_are_error_records(corpus: P
     first = next(r for r in found if str(r["path"]).endswith(f"{SEED_NAMES[1]}.txt"))
     assert first["cells"] == report_to_dict(gixr_grammar.parse_file(str(first["path"])), findings=False)["cells"]
     assert first["findings"] == {"failed": 9, "warning": 1}
+    assert first["findings_by_rule"] == {"balance": 1, "outcomes_sum": 1, "row_total": 7, "missing_section": 1}
+    assert first["statements"] == 0
+    prose = next(r for r in found if str(r["path"]).endswith(f"{SEED_NAMES[0]}.txt"))
+    assert (prose["statements"], prose["findings_by_rule"].get("prose_figure")) == (11, None)  # 11 agree
     assert len(str(first["sha256"])) == 64
 
 
