@@ -35,7 +35,7 @@ SEED_STATEMENTS = {
     ],
     SEED_NAMES[1]: [],
     SEED_NAMES[2]: [],
-    SEED_NAMES[3]: [(11, 50, ("normative_documents",), 21), (15, 20, ("handled",), 96)],
+    SEED_NAMES[3]: [(15, 20, ("handled",), 96)],  # 共公开各类文件63件，规范性文件21件: no issuing verb
     SEED_NAMES[4]: [(32, 6, ("handled",), 60)],  # 办理依 / (blank line) / 申请公开件60件: across lines
 }
 
@@ -74,6 +74,11 @@ def _statements(sentence: str) -> list[tuple[tuple[str, ...], int, bool, str]]:
             [(("natural_person",), 5, False, "自然人申请5件"), (("organisations",), 1, False, "法人或其他组织申请1件")],
         ),
         ("受理申请1,234件。", [(("received",), 1234, False, "受理申请1,234件")]),
+        (
+            "共发布政府规章1件，规范性文件5件。",
+            [(("regulations",), 1, False, "规章1件"), (("normative_documents",), 5, False, "规范性文件5件")],
+        ),
+        ("全年制发规范性文件5件，清理规范性文件30件。", [(("normative_documents",), 5, False, "规范性文件5件")]),
         # No statement: a count of something else, a change, an approximation, an ordinal, 一起.
         ("12345热线受理群众来电181952件，立件交办15216件，办结15214件。", []),
         ("受理申请同比增加12件。", []),
