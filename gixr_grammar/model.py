@@ -189,6 +189,8 @@ class Report:
     # came from (``places[line - 1]``: "table 3, row 12", "paragraph 4"); empty for a text file.
     places: tuple[str, ...] = ()
     statements: tuple[Statement, ...] = ()  # the figures the prose states about the tables
+    # The year each sentence that opens on a year names (2020年，全市…), with its line.
+    opening_years: tuple[tuple[int, int], ...] = ()
 
     def place(self, line: int | None) -> str | None:
         """Where ``line`` came from in the document, if the report was read from one."""

@@ -9,9 +9,9 @@ read; the finding says where to look.
   of the 2019 format, where it is 四; the 2008 format's numbering).
 - ``heading_numbering``: a heading inside a section numbered like a section (一、工作情况 under
   一、总体情况: two numbering systems mixed), or subsections out of sequence ((三) after (一)).
-- ``body_year``: section 一 opens on another year than the title's, or a sentence that states the
-  tables' figures names another year (a 2021 report whose overview says 2020年全市…: last year's
-  text copied).
+- ``body_year``: section 一 opens on another year than the title's, a sentence opens on one (the
+  year it reports on: 2020年，全市…), or a sentence that states the tables' figures names one
+  before them (a 2021 report whose overview says 2020年全市…: last year's text copied).
 - ``date_year``: the date the report is signed on is neither in its year nor in the next.
 """
 
@@ -119,7 +119,8 @@ def _heading_finding(rule: str, message: str, line: int, expected: str, found: s
 
 
 def _body_year(report: Report) -> Iterator[Finding]:
-    """The year section 一 opens on, and the year of each sentence that states the tables' figures."""
+    """The year section 一 opens on, the years sentences open on, and the year of each sentence that
+    states the tables' figures: each against the title's, once a line."""
     title_year = report.meta.year
     if title_year is None:
         return
@@ -130,6 +131,7 @@ def _body_year(report: Report) -> Iterator[Finding]:
         for s in report.statements
         if s.year is not None and s.year_line is not None
     ]
+    named += [(opening, "a sentence opens on") for opening in report.opening_years]
     seen = set()
     for (year, line), where in named:
         if year == title_year or line in seen:

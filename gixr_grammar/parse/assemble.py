@@ -13,7 +13,7 @@ from ..model import Diagnostic, Report, ReportKind, Section, Severity, Table
 from ..repair.glued import SplitBudget
 from ..text.normalize import NormalizedText
 from .drafts import DocumentDraft, SectionDraft, TableDraft
-from .prose import find_statements
+from .prose import read_prose
 from .sections import body_text, build_meta, build_section, infer_missing, section_number, walk_all
 from .tables import build_table2, build_table3, build_table4, t2_header_templates, t2_template
 
@@ -47,9 +47,18 @@ def assemble(document: DocumentDraft, scan_diagnostics: Iterable[Diagnostic], te
     else:
         diagnostics.extend(_missing(sections, tables, drafts))
     diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
-    statements = find_statements(every_section, text)
+    prose = read_prose(every_section, text)
     preamble = body_text(document.preamble.items)
-    return Report(meta, kind, preamble, sections, tables, tuple(diagnostics), statements=statements)
+    return Report(
+        meta,
+        kind,
+        preamble,
+        sections,
+        tables,
+        tuple(diagnostics),
+        statements=prose.statements,
+        opening_years=prose.opening_years,
+    )
 
 
 def _tables_by_number(sections: list[SectionDraft], diagnostics: list[Diagnostic]) -> dict[int, list[TableDraft]]:

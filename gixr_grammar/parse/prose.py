@@ -24,7 +24,7 @@ from lark import Lark, Token, Tree
 from lark.parsers.lalr_analysis import Shift
 
 from ..errors import GrammarError
-from ..format.vocabulary import YEAR_IN_TEXT
+from ..format.vocabulary import OPENING_YEAR, YEAR_IN_TEXT
 from ..model import Statement
 from ..text.normalize import REPLACEMENT, NormalizedText
 from ..text.numerals import CHINESE_NUMERALS, chinese_number
@@ -129,9 +129,21 @@ def _compact(text: str) -> str:
     return "".join(text.split()).replace(REPLACEMENT, "")
 
 
-def find_statements(sections: Iterable[SectionDraft], source: NormalizedText) -> tuple[Statement, ...]:
-    """Every statement of the prose of ``sections`` (read from ``source``), in text order."""
+@attrs.frozen
+class Prose:
+    statements: tuple[Statement, ...]  # in text order
+    opening_years: tuple[tuple[int, int], ...]  # the year each sentence that opens on one names, and its line
+
+
+def read_prose(sections: Iterable[SectionDraft], source: NormalizedText) -> Prose:
+    """The statements of the prose of ``sections`` (read from ``source``), and the years its
+    sentences open on (2020年，全市…: the year they report on)."""
     stream = _stream(sections, source)
+    openings = tuple((int(m.group(1)), stream.position(m.start())[0]) for m in OPENING_YEAR.finditer(stream.text))
+    return Prose(_statements(stream), openings)
+
+
+def _statements(stream: _Stream) -> tuple[Statement, ...]:
     count, stop, _ = _terminals()
     stops = [m.start() for m in stop.finditer(stream.text)]
     sentences: dict[int, list[tuple[str, int, int]]] = {}  # by start: the words of the sentence

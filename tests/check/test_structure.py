@@ -127,3 +127,15 @@ def test_subsections_out_of_sequence_and_numbered_like_sections() -> None:
     assert [f.rule for f in _structure(twice)] == []  # back to （一）: a list of its own
     like = report().replace("（一）主动公开", "一、主动公开")
     assert [(f.rule, f.found) for f in _structure(like)] == [("heading_numbering", "一、主动公开")]
+
+
+def test_a_sentence_that_opens_on_another_year() -> None:
+    """Seed 000, line 79: 2020年全市政府信息公开工作虽然取得了一定成效 … in its 2020 report."""
+    lines = seed_text(SEED_NAMES[0]).splitlines(keepends=True)
+    lines[78] = lines[78].replace("2020年全市", "2019年全市", 1)
+    (finding,) = _structure("".join(lines))
+    assert (finding.rule, finding.line, finding.found) == ("body_year", 79, "2019年")
+    for legitimate in ("2019年以来全市", "2019年12月底全市"):  # a span's start, a date
+        lines[78] = lines[78].replace("2019年全市", legitimate, 1)
+        assert _structure("".join(lines)) == []
+        lines[78] = lines[78].replace(legitimate, "2019年全市", 1)
