@@ -76,6 +76,9 @@ class _Stream:
     source: NormalizedText
     _columns: dict[int, list[int]] = attrs.field(factory=dict)  # by token: each character's column
 
+    def line(self, offset: int) -> int:
+        return self.tokens[bisect.bisect_right(self.starts, offset) - 1].line or 0
+
     def position(self, offset: int) -> tuple[int, int]:
         """The line and source column (1-based) of the character at ``offset``."""
         index = bisect.bisect_right(self.starts, offset) - 1
@@ -139,7 +142,7 @@ def read_prose(sections: Iterable[SectionDraft], source: NormalizedText) -> Pros
     """The statements of the prose of ``sections`` (read from ``source``), and the years its
     sentences open on (2020年，全市…: the year they report on)."""
     stream = _stream(sections, source)
-    openings = tuple((int(m.group(1)), stream.position(m.start())[0]) for m in OPENING_YEAR.finditer(stream.text))
+    openings = tuple((int(m.group(1)), stream.line(m.start())) for m in OPENING_YEAR.finditer(stream.text))
     return Prose(_statements(stream), openings)
 
 
@@ -237,7 +240,7 @@ def _read(
     names = tuple(name for name, _ in reversed(topics))  # in the order of the text
     years = list(YEAR_IN_TEXT.finditer(stream.text, sentence_start, start))
     year = int(years[-1].group(1)) if years else None
-    year_line = stream.position(years[-1].start())[0] if years else None
+    year_line = stream.line(years[-1].start()) if years else None
     return Statement(names, value, stream.text[start : count.end()], line, column, each, year, year_line)
 
 
