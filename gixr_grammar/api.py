@@ -14,6 +14,7 @@ from lark.exceptions import UnexpectedInput
 from .errors import EmptyInputError, GrammarError, InputTooLargeError, NotTextError, UnreadableFileError
 from .model import Diagnostic, Report, Severity
 from .parse.assemble import assemble
+from .parse.breaking import break_long_rows
 from .parse.documents import report_start, split_reports
 from .parse.drafts import DocumentDraft
 from .parse.grammar import report_parser
@@ -129,7 +130,7 @@ def scan_input(text: str, diagnostics: Iterable[Diagnostic] = ()) -> ScanInput:
         raise EmptyInputError("the input is empty")
     check_text(text)
     normalized = normalize(text)
-    return ScanInput(iter_rows(normalized.lines), normalized, list(diagnostics))
+    return ScanInput(break_long_rows(iter_rows(normalized.lines)), normalized, list(diagnostics))
 
 
 def _grammar_error(e: UnexpectedInput) -> GrammarError:

@@ -130,6 +130,28 @@ def label_of(address: str) -> str:
 
 
 # A year in prose (2020年，全市…): what names the report's year when no title does.
+# The labels a government site prints around a page's content (标题: …, 发布日期: …): in a crawler's
+# text of the page they stand on the report's line, and must not join its title.
+SITE_LABELS = (
+    "标题",
+    "发布日期",
+    "发布时间",
+    "发文日期",
+    "成文日期",
+    "来源",
+    "信息来源",
+    "发布机构",
+    "索引号",
+    "文号",
+    "发文字号",
+    "浏览次数",
+    "访问量",
+    "字号",
+    "分享到",
+    "主题分类",
+    "关键词",
+    "有效性",
+)
 YEAR_IN_TEXT = re.compile(r"((?:19|20)\d\d)年")
 # A year a sentence opens on (2020年，全市… ; 2021年度，…), the year it reports on: not a date
 # (2020年12月底…), nor a span's start (2019年以来, 2018年至今).

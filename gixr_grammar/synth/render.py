@@ -48,6 +48,7 @@ class Layout(str, enum.Enum):
     CELL_PER_LINE = "cell_per_line"
     PIPES = "pipes"
     GLUED = "glued"
+    CRAWLED = "crawled"  # a crawler's text of the page: all on one line, in the site's labels
 
 
 BLANK_MARKS = ("", "/", "—", "-", *BLANK_WORDS)  # how real reports print a blank cell
@@ -78,8 +79,8 @@ class Style:
         blanks = any(v is None for k, v in cells.items() if k.startswith("t"))
         if self.layout is Layout.GLUED and blanks:
             out.append("the glued layout cannot print a blank cell: nothing would mark where it was")
-        if self.layout is Layout.SPACES and blanks and not self.blank:
-            out.append("the spaces layout needs a blank mark: an empty cell leaves no trace")
+        if self.layout in (Layout.SPACES, Layout.CRAWLED) and blanks and not self.blank:
+            out.append(f"the {self.layout.value} layout needs a blank mark: an empty cell leaves no trace")
         if self.layout is Layout.CELL_PER_LINE and self.doubled_blank_lines:
             out.append("blank lines separate rows in the cell-per-line layout: doubling them splits every row")
         return out
@@ -99,6 +100,8 @@ _PROSE = {
     5: "存在的问题是公开内容不够全面。\n下一步工作打算\n加强业务培训。",
     6: "无。",
 }
+_CRAWLED_BEFORE = "首页 > 政务公开 > 政府信息公开年报 标题：{title} 发布日期：2021-01-29 来源：办公室 字号：大 中 小"
+_CRAWLED_AFTER = "【打印本页】 【关闭窗口】"
 _ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]、|（[一二三四五六七八九十]）|\d{1,2}\.)")
 # Ordinary characters back to the radical forms PDF text prints (the inverse of normalize's folding).
 _KANGXI = {v: chr(k) for k, v in TRANSLATION.items() if 0x2E80 <= k <= 0x2FDF and v}
@@ -249,7 +252,7 @@ def _row_lines(row: PrintedRow, style: Style, first: bool) -> list[str]:
     layout = style.layout
     if layout is Layout.TABS:
         return ["\t".join(cells)]
-    if layout is Layout.SPACES:
+    if layout in (Layout.SPACES, Layout.CRAWLED):
         return [" ".join(c for c in cells if c)]
     if layout is Layout.CELL_PER_LINE:
         printed = [*(c for c in row.labels if c), *values]
@@ -269,6 +272,9 @@ def _wrapped_cell(cell: str, style: Style) -> str:
 def _finish(lines: list[str], style: Style) -> str:
     """The text-level artefacts: cell-per-line rows are already multi-line, so split first."""
     lines = [part for line in lines for part in line.split("\n")]
+    if style.layout is Layout.CRAWLED:  # the page's textContent: the report amid the site's words
+        lines = [_CRAWLED_BEFORE.format(title=lines[0]), *(line for line in lines if line), _CRAWLED_AFTER]
+        lines = [" ".join(lines)]
     if style.doubled_blank_lines:
         lines = [part for line in lines for part in (line, "")]
     text = ("\r\n" if style.crlf else "\n").join(lines)
