@@ -160,10 +160,17 @@ OPENING_YEAR = re.compile(  # the digits first, then what stands before them: fo
 )
 
 # The parts of a report title (compact text): agency then year (信阳市人民政府2020年政府信息公开工作年度报告),
-# or year then agency (2019年上海市人民政府办公厅政府信息公开工作年度报告).
+# or year then agency (2019年上海市人民政府办公厅政府信息公开工作年度报告); the year in Chinese
+# numerals too (二〇二〇年), the title inside a notice (关于…的公告, 某某县人民政府关于2020年…).
+_TITLE_YEAR = r"(?:19|20)\d\d|[〇零一二][〇零一二三四五六七八九]{3}"
 TITLE_PARTS = re.compile(
-    r"^[《]?(?:(?P<year_first>(?:19|20)\d\d)年度?(?P<agency_after>.*?)政府信息公开"
-    r"|(?P<agency>.*?)(?P<year>(?:19|20)\d\d)年度?)"
+    rf"^(?:关于)?[《]?(?:(?P<year_first>{_TITLE_YEAR})年度?(?P<agency_after>.*?)(?:政府信息公开|政务公开|政府信息)"
+    rf"|(?P<agency>.*?)(?:关于)?[《]?(?P<year>{_TITLE_YEAR})年度?)"
+)
+# How an agency's name ends (人民政府, 办公室, 教育局 …): a short line of one above a title that
+# names none is the title's agency (某某县人民政府 / 2024年政府信息公开工作年度报告).
+AGENCY_ENDING = re.compile(
+    r"(政府|办公室|办公厅|局|委员会|委|厅|署|院|中心|办事处|街道|镇|乡|管委会|示范区|新区|公司|集团)$"
 )
 
 

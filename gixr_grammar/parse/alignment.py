@@ -60,7 +60,7 @@ STRONG = 10  # a piece the grammar recognised as another row's label
 WIDTH = len(T3_COLUMNS)
 _NUMBERING = re.compile(r"(\d{1,2}|[一二三四五六七八九十])[.、]|\([一二三四五六七八九十]\)")
 # Tokens of table 三 that are no row's evidence: its header.
-HEADER_TERMINALS = frozenset({"CORNER", "APPLICANTS"})
+HEADER_TERMINALS = frozenset({"CORNER", "APPLICANTS", "GENERIC_HEAD"})
 
 
 @attrs.frozen

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from ..format.vocabulary import TITLE_PARTS, YEAR_IN_TEXT
+from ..format.vocabulary import AGENCY_ENDING, TITLE_PARTS, YEAR_IN_TEXT
 from ..model import Diagnostic, Heading, Meta, Section, Severity, Subsection
 from ..text.normalize import compact
+from ..text.numerals import chinese_number
 from .drafts import HeadingDraft, Item, SectionDraft, SubsectionDraft, TableDraft, TitleDraft
 from .scanner import ScanToken, base_name
 
@@ -96,16 +97,21 @@ def walk_all(sections: Iterable[SectionDraft]) -> Iterator[Item]:
 def build_meta(sections: list[SectionDraft]) -> Meta:
     """Title, agency and year from the first title anywhere; signature and date from the last date."""
     items = list(walk_all(sections))
-    title = next((i for i in items if isinstance(i, TitleDraft)), None)
+    at = next((i for i, item in enumerate(items) if isinstance(item, TitleDraft)), None)
     text = agency = None
     year = line = None
-    if title is not None:
+    if at is not None:
+        title = items[at]
+        assert isinstance(title, TitleDraft)
         text = "".join(str(t) for t in title.tokens)
         line = title.tokens[0].line
         parts = TITLE_PARTS.search(compact(text))
         if parts:
-            year = int(parts["year"] or parts["year_first"])
+            year = chinese_number(parts["year"] or parts["year_first"])
             agency = (parts["agency"] or parts["agency_after"] or "").strip("《》") or None
+        above = _agency_above(items[at - 1] if at else None)
+        if agency is None and above is not None:  # 某某县人民政府 / 2024年政府信息公开工作年度报告
+            agency, text, line = above[0].strip("《》"), above[0] + text, above[1]
     signature = date = date_line = None
     for index, item in enumerate(items):
         if isinstance(item, ScanToken) and base_name(item.type) == "DATE":
@@ -114,6 +120,15 @@ def build_meta(sections: list[SectionDraft]) -> Meta:
             token = before.token if isinstance(before, HeadingDraft) else before
             signature = str(token) if isinstance(token, ScanToken) and len(token) <= _SIGNATURE_MAX else None
     return Meta(text, agency, year, None, line, signature, date, date_line)
+
+
+def _agency_above(item: Item | None) -> tuple[str, int | None] | None:
+    """The text and line of the short line above a title, if it names an agency (ends like one)."""
+    token = item.token if isinstance(item, HeadingDraft) else item
+    if not isinstance(token, ScanToken) or len(token) > _SIGNATURE_MAX:
+        return None
+    text = compact(str(token))
+    return (text, token.line) if AGENCY_ENDING.search(text.rstrip("《》")) else None
 
 
 def infer_missing(meta: Meta, sections: list[SectionDraft]) -> tuple[Meta, list[Diagnostic]]:

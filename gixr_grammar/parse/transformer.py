@@ -106,6 +106,8 @@ class Table3Transformer(Transformer[ScanToken, Any]):
     def t3_header(self, children: Children) -> list[ScanToken]:
         return list(children)
 
+    t3_repeated_header = t3_header
+
     def t3_note(self, children: Children) -> ScanToken:
         token: ScanToken = children[0]
         return token

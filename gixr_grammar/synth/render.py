@@ -81,6 +81,8 @@ class Style:
             out.append("the glued layout cannot print a blank cell: nothing would mark where it was")
         if self.layout in (Layout.SPACES, Layout.CRAWLED) and blanks and not self.blank:
             out.append(f"the {self.layout.value} layout needs a blank mark: an empty cell leaves no trace")
+        if self.layout is Layout.CRAWLED and self.page_numbers:
+            out.append("a crawled web page has no pages: a page number on its one line reads as values")
         if self.layout is Layout.CELL_PER_LINE and self.doubled_blank_lines:
             out.append("blank lines separate rows in the cell-per-line layout: doubling them splits every row")
         return out

@@ -35,6 +35,7 @@ def test_the_only_conflicts_are_greedy_tables(caplog: pytest.LogCaptureFixture) 
         "table2__t2_unmarked",
         "table3",
         "table3__t3_header",
+        "table3__t3_repeated_header",
         "table4",
         "_table4__t4_part",
     }
