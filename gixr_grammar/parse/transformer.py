@@ -77,6 +77,8 @@ class DocumentTransformer(Transformer[ScanToken, DocumentDraft]):
         values = [RowDraft(label=None, values=c) for c in children if base_name(c.type) == VALUES]
         return TableDraft(4, (BlockDraft(None, (*heads, *values)),))
 
+    table4_unheaded = table4
+
 
 class Table2Transformer(Transformer[ScanToken, Any]):
     """table2.lark"""

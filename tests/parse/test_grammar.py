@@ -260,3 +260,15 @@ def test_with_no_title_meta_comes_from_the_report_and_says_so() -> None:
         "no report title names the agency",
         "no report title names the year",
     ]
+
+
+@pytest.mark.parametrize("separator", ["\t", " ", "\n"])
+def test_table_four_printed_as_its_fifteen_numbers_alone_under_section_four(separator: str) -> None:
+    row = T4.strip().split("\n")[-1]
+    cells = gixr_grammar.parse(report(t4=row.replace("\t", separator) + "\n")).cells()
+    expected = gixr_grammar.parse(report()).cells()
+    assert {k: v for k, v in cells.items() if k.startswith("t4.")} == {
+        k: v for k, v in expected.items() if k.startswith("t4.")
+    }
+    stray = gixr_grammar.parse(report().replace("存在的问题是公开不够及时。", "1 2 3"))  # numbers in section 五
+    assert stray.cells() == expected
