@@ -25,7 +25,7 @@ from ..format.schema import (
     row_addresses,
     t2_rows,
 )
-from ..format.vocabulary import T2_TEMPLATE_BLOCKS, UNIT_YUAN, label_of
+from ..format.vocabulary import T2_ROW_LABELS, T2_TEMPLATE_BLOCKS, UNIT_YUAN, label_of
 from ..model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
 from ..repair.glued import SplitBudget, local_rules
 from ..repair.placement import Placed, RowPlacement, layout_padding, place_row
@@ -38,6 +38,7 @@ from .drafts import BlockDraft, RowDraft, TableDraft
 from .scanner import FRAGMENT, base_name, values_token
 
 MAX_SHOWN = 5  # candidate placements listed in an ambiguous_placement diagnostic
+MIN_LABEL_PIECE = 3  # characters a piece of a label must have to name its row (其他, 收费 name none)
 T2_MARKERS = {"COLUMNS_2019": Template.Y2019, "COLUMNS_2021": Template.Y2021}
 # Rows only the 2019 template has: their presence says 2019 when no header does.
 _ROWS_2019_ONLY = {"OTHER_SERVICES", "PROCUREMENT"}
@@ -307,6 +308,7 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     builder = Builder(2, budget)
     specs = t2_rows(template)
     rows: dict[str, tuple[RowDraft, RowSpec]] = {}
+    unknown: list[RowDraft] = []
     markers = {compact(normalize_line(b[0])) for b in T2_TEMPLATE_BLOCKS[template.value]}
     for block in draft.blocks:
         if block.marker is not None and compact(str(block.marker)) not in markers:
@@ -321,16 +323,40 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
         for row in block.rows():
             key = (row.kind or "").lower()
             if not row.known:
-                builder.unknown_row(row, "a row the format does not have")
+                unknown.append(row)
             elif key not in specs:
                 builder.unknown_row(row, f"row {key} is not in the {template.value} template")
             else:
                 _keep_first(builder, rows, key, row, specs[key])
+    for row in unknown:  # after every named row: a piece of a label is that of a row not printed
+        piece_of = _label_piece_of(row, [k for k in specs if k not in rows])
+        if piece_of is None:
+            builder.unknown_row(row, "a row the format does not have")
+            continue
+        builder.report(
+            "label_mismatch",
+            Severity.WARNING,
+            f"table 2: {row.label} is read as {piece_of}: its label printed in pieces (the values between or after them)",
+            row.line,
+            expected=T2_ROW_LABELS[piece_of],
+            found=str(row.label),
+        )
+        rows[piece_of] = (row, specs[piece_of])
     ordered = {k: rows[k] for k in specs if k in rows}
     table = Table(
         2, template.value, tuple(builder.place(ordered)), draft.first_line, draft.last_line, builder.notes(draft.blocks)
     )
     return table, builder.diagnostics
+
+
+def _label_piece_of(row: RowDraft, missing: Sequence[str]) -> str | None:
+    """The one row of ``missing`` whose label starts or ends with ``row``'s label text (其他对外管理,
+    服务事项: a label wrapped in a narrow column, its values on a line of their own)."""
+    piece = "" if row.label is None else compact(str(row.label))
+    if len(piece) < MIN_LABEL_PIECE:
+        return None
+    found = [k for k in missing if T2_ROW_LABELS[k].startswith(piece) or T2_ROW_LABELS[k].endswith(piece)]
+    return found[0] if len(found) == 1 else None
 
 
 def build_table3(

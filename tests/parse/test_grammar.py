@@ -272,3 +272,18 @@ def test_table_four_printed_as_its_fifteen_numbers_alone_under_section_four(sepa
     }
     stray = gixr_grammar.parse(report().replace("存在的问题是公开不够及时。", "1 2 3"))  # numbers in section 五
     assert stray.cells() == expected
+
+
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "其他对外管理\n13\t-8\t15\n服务事项",  # the values between the label's halves
+        "其他对外管理\n服务事项\t13\t-8\t15",  # after them
+        "其他对外管理服务事项\n13\t-8\t15",  # on a line of their own
+    ],
+)
+def test_a_table_two_label_wrapped_in_a_narrow_column(wrapped: str) -> None:
+    t2 = T2_2019.replace("其他对外管理服务事项\t13\t-8\t15", wrapped)
+    cells = gixr_grammar.parse(report(t2=t2)).cells()
+    assert [cells[f"t2.other_services.{c}"] for c in ("items_last_year", "items_change", "decisions")] == [13, -8, 15]
+    assert cells == gixr_grammar.parse(report()).cells()
