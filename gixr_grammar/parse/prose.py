@@ -8,7 +8,8 @@ statement: its sentence, from the last STOP to the count, is cut into the gramma
 between them is one ``_FILLER`` token), and the tokens go to the LALR parser from the count
 backwards. The longest run of them the grammar accepts is the statement; none, and that count is
 no statement. The run is found on the grammar's LALR table, and Lark's parser then gives the
-statement's tree (once for each sequence of terminals: statements repeat their shapes). ``check.prose`` weighs each statement against the cells.
+statement's tree (once for each sequence of terminals: statements repeat their shapes).
+``check.prose`` weighs each statement against the cells.
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from .scanner import ScanToken, base_name
 FILLER = "_FILLER"
 COUNT = "COUNT"
 STOP = "STOP"
-_BREAK = "\n"  # put in the stream where a clause must end; STOP matches it
-_CLAUSE_OPENERS = frozenset({"SUBHEAD"})  # tokens that open a clause of their own
+_BREAK = "\n"  # put in the stream where a sentence must end; STOP matches it
+_SENTENCE_OPENERS = frozenset({"SUBHEAD"})  # tokens that open a sentence of their own
 _CLASS = re.compile(r"\[(?:\\.|[^\]])*\]")  # a character class of a pattern: […]
 _ANY_CHARACTER = re.compile(r"(?<!\\)\.|\\[wWsSD]")  # outside classes: ., \w …
 _COUNT_UNITS = "件起宗"  # what a COUNT ends with
@@ -191,7 +192,7 @@ def _stream(sections: Iterable[SectionDraft], source: NormalizedText) -> _Stream
     tokens: list[ScanToken] = []
     length = 0
     for token in _prose_tokens(sections):
-        if token is None or base_name(token.type) in _CLAUSE_OPENERS:
+        if token is None or base_name(token.type) in _SENTENCE_OPENERS:
             parts.append(_BREAK)
             length += 1
         if token is not None:
