@@ -91,10 +91,9 @@ HEADERS: dict[int, tuple[str, ...]] = {2: ("BLOCK",), 3: ("APPLICANTS",), 4: ()}
 _NUMBERED = "、."
 _SECTION_NUMERAL = re.compile(r"[一二三四五六七][、.]")  # a section heading's numeral is followed by one of these
 _BEFORE_A_START = re.compile(r"[\s。；;！!？?\d]")  # what may stand before a cut: not a word
-_TRAILING_NUMBERING = re.compile(
-    r"(?:[(（][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.、]|[一二三四五六七八九十]{1,2}、)\s*$"
-)
 _NUMBERING = re.compile(r"[(（][一二三四五六七八九十]{1,2}[)）]|\d{1,2}[.、]|[一二三四五六七八九十]{1,2}、")
+_NUMBERING_AT_END = re.compile(f"(?:{_NUMBERING.pattern})$")
+_NUMBERING_MAX = 4  # characters of the longest numbering: (十一)
 _WORD = re.compile(r"\S+")
 
 
@@ -191,8 +190,12 @@ class _Squeezed:
 
 def _before_numbering(text: str, cut: int) -> int:
     """``cut`` moved back before a numbering that it would leave behind: (一) 予以公开 is cut
-    before (一), not after it (the row before would end in it, not in its values)."""
-    numbering = _TRAILING_NUMBERING.search(text, 0, cut)
+    before (一), not after it (the row before would end in it, not in its values). Only the few
+    characters before the spaces at ``cut`` are searched, not the whole text before it."""
+    end = cut
+    while end and text[end - 1].isspace():
+        end -= 1
+    numbering = _NUMBERING_AT_END.search(text, max(0, end - _NUMBERING_MAX), end)
     return cut if numbering is None else numbering.start()
 
 

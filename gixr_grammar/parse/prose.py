@@ -27,7 +27,7 @@ from lark.parsers.lalr_analysis import Shift
 from ..errors import GrammarError
 from ..format.vocabulary import OPENING_YEAR, YEAR_IN_TEXT
 from ..model import Statement
-from ..text.normalize import REPLACEMENT, NormalizedText
+from ..text.normalize import NormalizedText, compact
 from ..text.numerals import CHINESE_NUMERALS, chinese_number
 from .drafts import HeadingDraft, SectionDraft, TableDraft, TitleDraft
 from .grammar import grammar_dir
@@ -86,51 +86,46 @@ class _Stream:
         token, at = self.tokens[index], offset - self.starts[index]
         line, column, raw = token.line or 0, token.column or 1, str(token)
         printed = self.source.lines[line - 1] if 0 < line <= len(self.source.lines) else ""
-        if printed.startswith(raw, column - 1) and _compact(raw) == raw:  # printed as read: most prose
+        squeezed = compact(raw)
+        if squeezed == raw and printed.startswith(raw, column - 1):  # printed as read: most prose
             return line, self.source.source_column(line, column + at)
         columns = self._columns.get(index)
         if columns is None:
-            columns = self._columns[index] = _printed_columns(
-                printed, column, self.text[self.starts[index] :][: len(_compact(raw))]
-            )
+            columns = self._columns[index] = _printed_columns(printed, column, squeezed)
         return line, self.source.source_column(line, columns[min(at, len(columns) - 1)])
 
 
-def _printed_columns(printed: str, column: int, compact: str) -> list[int]:
-    """The column of each character of ``compact`` (a cell's text, whitespace out) on its line
+def _printed_columns(printed: str, column: int, squeezed: str) -> list[int]:
+    """The column of each character of ``squeezed`` (a cell's text, whitespace out) on its line
     ``printed``, from the cell's ``column`` on, past what the cell's text lost (spaces, the ``**``
     of markdown bold); a wrapped cell's characters on a later line get the cell's column."""
     found: list[int] = []
     position = column - 1
-    while len(found) < len(compact):
+    while len(found) < len(squeezed):
         at = len(found)
-        same = _same_run(printed, position, compact, at)  # printed as is up to the next lost character
+        same = _same_run(printed, position, squeezed, at)  # printed as is up to the next lost character
         found += range(position + 1, position + same + 1)
         position += same
-        if len(found) == len(compact):
+        if len(found) == len(squeezed):
             break
-        position = printed.find(compact[at + same], position)
+        position = printed.find(squeezed[at + same], position)
         if position < 0:
-            return found + [column] * (len(compact) - len(found))
+            return found + [column] * (len(squeezed) - len(found))
         position += 1
         found.append(position)
     return found or [column]
 
 
-def _same_run(printed: str, position: int, compact: str, at: int) -> int:
-    """How many characters of ``compact`` from ``at`` on ``printed`` has from ``position`` on."""
-    low, high = 0, min(len(printed) - position, len(compact) - at)
+def _same_run(printed: str, position: int, squeezed: str, at: int) -> int:
+    """How many characters of ``squeezed`` from ``at`` on ``printed`` has from ``position`` on."""
+    low, high = 0, min(len(printed) - position, len(squeezed) - at)
     while low < high:
         middle = (low + high + 1) // 2
-        if printed.startswith(compact[at : at + middle], position):
+        if printed.startswith(squeezed[at : at + middle], position):
             low = middle
         else:
             high = middle - 1
     return low
-
-
-def _compact(text: str) -> str:
-    return "".join(text.split()).replace(REPLACEMENT, "")
 
 
 @attrs.frozen
@@ -196,7 +191,7 @@ def _stream(sections: Iterable[SectionDraft], source: NormalizedText) -> _Stream
             parts.append(_BREAK)
             length += 1
         if token is not None:
-            text = _compact(str(token))
+            text = compact(str(token))
             starts.append(length)
             tokens.append(token)
             parts.append(text)
@@ -295,7 +290,7 @@ def _shape(kinds: tuple[str, ...]) -> tuple[tuple[tuple[str, tuple[int, ...]], .
 
 def _sentence_words(text: str, start: int, end: int) -> Iterator[tuple[str, int, int]]:
     """``text[start:end]`` cut into the grammar's words, with what lies between each two as one
-    ``_FILLER``: (terminal, start, end), made into tokens only as far as the parser reads."""
+    ``_FILLER``: (terminal, start, end); the parser reads their terminals, no tokens are made."""
     _, _, words = _terminals()
     at = start
     for match in words.finditer(text, start, end):

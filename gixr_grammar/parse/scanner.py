@@ -40,7 +40,8 @@ MAX_TWO_LABELS = 120
 WEAK = frozenset({"SUBHEAD", "NUM_HEAD", FRAGMENT, "FREE_HEAD", TEXT})
 TABLES_WITH_LABELS = frozenset({"table2", "table3"})  # the grammars whose rows have labels
 # Terminals whose words end in digits (数据1: a converter's header): matched on the whole cell
-# before its trailing digits are taken for values.
+# before its trailing digits are taken for values (only a cell with one value glued to its text is
+# tried: every cell of theirs is one, and a table row's cell, with its values, is spared the match).
 WHOLE_FIRST = frozenset({"GENERIC_HEAD"})
 # Labels and header words repeat from report to report, prose lines do not: which terminal matches
 # a text first is remembered for texts up to this long, and for this many of them.
@@ -245,7 +246,7 @@ class CellScanner(Lexer):
         """Emit the tokens of one text cell (``whole``: its compact text; ``label`` and ``values``:
         ``split_values`` of it); return the value cells that follow its label."""
         glued = bool(label) and bool(values) and values[0][1] == len(label)  # no separator between
-        if values and self._first_terminal(whole) in WHOLE_FIRST:
+        if glued and len(values) == 1 and self._first_terminal(whole) in WHOLE_FIRST:
             label, values = cell.text, []  # 数据1: a header word that ends in digits
         value_cells = _value_cells(cell, values, glued)
         label_name = self._choose(compact(label), parser_state, source) if values else None
