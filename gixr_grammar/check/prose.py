@@ -22,6 +22,7 @@ from ..format.schema import (
     T3_APPLICANT_COLUMNS,
     UNAVAILABLE_ROWS,
     Template,
+    address,
     t2_rows,
 )
 from ..format.vocabulary import label_of
@@ -38,7 +39,7 @@ _GROUPS: Mapping[str, Sequence[str]] = {
 
 
 def _t3(row: str, column: str = "total") -> str:
-    return f"t3.{row}.{column}"
+    return address(3, row, column)
 
 
 def _rows(*rows: str) -> Reading:
@@ -66,9 +67,10 @@ def readings(topic: str, report: Report) -> tuple[Reading, ...]:
         printed = [r.key for r in table.rows if r.key in ("other", *OTHER_SPLIT_ROWS)] if table else []
         return (_rows(*(printed or ["other"])),)
     if topic == "review":
-        return (("t4.review.total",),)
+        return ((address(4, "review", "total"),),)
     if topic == "litigation":
-        return ("t4.litigation_direct.total", "t4.litigation_after_review.total"), ("t4.litigation_direct.total",)
+        direct, after_review = address(4, "litigation_direct", "total"), address(4, "litigation_after_review", "total")
+        return (direct, after_review), (direct,)
     if topic == "natural_person":
         return (_t3(new, "natural_person"),), (_t3(new, "natural_person"), _t3(carried, "natural_person"))
     if topic == "organisations":
@@ -76,7 +78,7 @@ def readings(topic: str, report: Report) -> tuple[Reading, ...]:
         return received, received + tuple(_t3(carried, c) for c in _ORGANISATION_COLUMNS)
     if topic in ("regulations", "normative_documents"):  # 制作, 公开 or in force: whichever it says
         template = Template(report.meta.template or Template.Y2019.value)
-        return tuple((f"t2.{topic}.{column.key}",) for column in t2_rows(template)[topic].columns)
+        return tuple((address(2, topic, column.key),) for column in t2_rows(template)[topic].columns)
     raise ValueError(f"no readings for topic {topic!r}: grammars/prose.lark and check.prose disagree")
 
 

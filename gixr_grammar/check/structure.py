@@ -71,11 +71,12 @@ def _order(report: Report) -> Iterator[Finding]:
 def _numbering(report: Report) -> Iterator[Finding]:
     for section in report.sections:
         numeral = _SECTION_NUMERAL.match(section.heading)
-        printed = chinese_number(numeral.group(1)) if numeral else None
-        if report.kind is ReportKind.STANDARD and printed is not None and printed != section.number:
+        printed = numeral.group(1) if numeral else ""
+        value = chinese_number(printed) if printed else None
+        if report.kind is ReportKind.STANDARD and value is not None and value != section.number:
             yield _heading_finding(
                 "section_numbering",
-                f"section {SECTION_TITLES[section.number]} is numbered {numeral.group(1) if numeral else ''}: "
+                f"section {SECTION_TITLES[section.number]} is numbered {printed}: "
                 f"the format numbers it {section.number}",
                 section.first_line,
                 SECTION_TITLES[section.number],

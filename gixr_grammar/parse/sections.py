@@ -109,26 +109,23 @@ def build_meta(sections: list[SectionDraft]) -> Meta:
         if parts:
             year = chinese_number(parts["year"] or parts["year_first"])
             agency = (parts["agency"] or parts["agency_after"] or "").strip("《》") or None
-        above = _agency_above(items[at - 1] if at else None)
-        if agency is None and above is not None:  # 某某县人民政府 / 2024年政府信息公开工作年度报告
-            agency, text, line = above[0].strip("《》"), above[0] + text, above[1]
+        above = _short_line(items[at - 1]) if at and agency is None else None
+        named = "" if above is None else compact(str(above))
+        if above is not None and AGENCY_ENDING.search(named.rstrip("《》")):  # 某某县人民政府 / 2024年…报告
+            agency, text, line = named.strip("《》"), named + text, above.line
     signature = date = date_line = None
     for index, item in enumerate(items):
         if isinstance(item, ScanToken) and base_name(item.type) == "DATE":
             date, date_line = str(item), item.line
-            before = items[index - 1] if index else None
-            token = before.token if isinstance(before, HeadingDraft) else before
-            signature = str(token) if isinstance(token, ScanToken) and len(token) <= _SIGNATURE_MAX else None
+            token = _short_line(items[index - 1]) if index else None
+            signature = None if token is None else str(token)
     return Meta(text, agency, year, None, line, signature, date, date_line)
 
 
-def _agency_above(item: Item | None) -> tuple[str, int | None] | None:
-    """The text and line of the short line above a title, if it names an agency (ends like one)."""
+def _short_line(item: Item) -> ScanToken | None:
+    """The token of ``item`` if it is a short line of its own (a signature, an agency above a title)."""
     token = item.token if isinstance(item, HeadingDraft) else item
-    if not isinstance(token, ScanToken) or len(token) > _SIGNATURE_MAX:
-        return None
-    text = compact(str(token))
-    return (text, token.line) if AGENCY_ENDING.search(text.rstrip("《》")) else None
+    return token if isinstance(token, ScanToken) and len(token) <= _SIGNATURE_MAX else None
 
 
 def infer_missing(meta: Meta, sections: list[SectionDraft]) -> tuple[Meta, list[Diagnostic]]:
