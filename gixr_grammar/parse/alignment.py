@@ -61,6 +61,7 @@ WIDTH = len(T3_COLUMNS)
 _NUMBERING = re.compile(r"(\d{1,2}|[一二三四五六七八九十])[.、]|\([一二三四五六七八九十]\)")
 # Tokens of table 三 that are no row's evidence: its header.
 HEADER_TERMINALS = frozenset({"CORNER", "APPLICANTS", "GENERIC_HEAD"})
+_NO_ANCHOR = frozenset({"LEAF", FRAGMENT, "ORDINAL"})  # terminals that name no one row
 
 
 @attrs.frozen
@@ -217,7 +218,7 @@ def _costs(text: str, kind: str, template: Template) -> tuple[tuple[int, int, bo
     Pieces repeat from table to table (labels, their halves), so this is remembered."""
     patterns = terminal_patterns()
     counts = Counter(text)
-    specific = kind in patterns and kind not in ("LEAF", FRAGMENT, "ORDINAL")
+    specific = kind in patterns and kind not in _NO_ANCHOR
     out = []
     for slot in slots(template):
         starts = any(ordinal in text for ordinal in slot.ordinals)
@@ -250,11 +251,14 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
     """The cheapest alignment of ``table``'s pieces to ``template``'s rows (see the module's doc).
 
     A state is (piece i, slot j, what slot j holds: bit 1 its run, bit 2 a text piece); forward and
-    backward costs give the reading and, for each run, how cheaply it could be read elsewhere."""
+    backward costs give the reading and, for each run, how cheaply it could be read elsewhere. Piece
+    i is only tried in the slots of its ``band``."""
     sequence = slots(template)
     n, m = len(table), len(sequence)
     no_text = ((0, 0, False),) * m
     text_costs = [no_text if p.is_run else _costs(p.text, p.kind, template) for p in table]
+    low, high = _bands(table, sequence)
+    value_slot = [not slot.is_group for slot in sequence]
 
     def steps(i: int, j: int, state: int) -> list[tuple[int, int, str]]:
         """(cost, state after, action) for piece i in slot j."""
@@ -267,64 +271,66 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
         take, junk, starts = text_costs[i][j]
         return [(junk, state, "junk"), (take + TEXT_TAKEN[starts][state], state | HAS_TEXT, "take")]
 
-    value_slot = [not slot.is_group for slot in sequence]
-    forward = [[[_INF] * 4 for _ in range(m)] for _ in range(n + 1)]
-    forward[0][0][0] = 0
+    # Costs by piece, then slot and state: forward[i][4 * j + state] (flat rows are cheap to make).
+    forward = [[_INF] * (4 * m) for _ in range(n + 1)]
+    forward[0][0] = 0
     for i in range(n + 1):
         row = forward[i]
-        for j in range(m - 1):
-            row[j + 1][0] = min(row[j + 1][0], *row[j])
+        for j in range(low[i - 1] if i else 0, high[i] if i < n else m - 1):  # moving on to a later slot
+            at = 4 * j
+            row[at + 4] = min(row[at + 4], row[at], row[at + 1], row[at + 2], row[at + 3])
         if i == n:
             break
-        is_run, costs = table[i].is_run, text_costs[i]
-        for j in range(m):
-            here, there = row[j], forward[i + 1][j]
+        is_run, costs, there = table[i].is_run, text_costs[i], forward[i + 1]
+        for j in range(low[i], high[i] + 1):
             take, junk, starts = costs[j]
             extras = TEXT_TAKEN[starts]
+            at = 4 * j
             for state in STATES:
-                cost = here[state]
+                cost = row[at + state]
                 if cost >= _INF:
                     continue
                 if is_run:
-                    there[state] = min(there[state], cost)
+                    there[at + state] = min(there[at + state], cost)
                     gain = RUN_TAKEN[state]
                     if gain is not None and value_slot[j]:
-                        there[state | HAS_RUN] = min(there[state | HAS_RUN], cost + gain)
+                        there[at + (state | HAS_RUN)] = min(there[at + (state | HAS_RUN)], cost + gain)
                     continue
-                there[state] = min(there[state], cost + junk)
-                there[state | HAS_TEXT] = min(there[state | HAS_TEXT], cost + take + extras[state])
-    backward = [[[_INF] * 4 for _ in range(m)] for _ in range(n + 1)]
-    for j in range(m):
-        backward[n][j] = [0] * 4
+                there[at + state] = min(there[at + state], cost + junk)
+                there[at + (state | HAS_TEXT)] = min(there[at + (state | HAS_TEXT)], cost + take + extras[state])
+    backward = [[_INF] * (4 * m) for _ in range(n)] + [[0] * (4 * m)]
     for i in range(n - 1, -1, -1):
-        is_run, costs, later = table[i].is_run, text_costs[i], backward[i + 1]
-        for j in range(m - 1, -1, -1):
+        is_run, costs, later, here = table[i].is_run, text_costs[i], backward[i + 1], backward[i]
+        for j in range(high[i], (low[i - 1] if i else 0) - 1, -1):
+            at = 4 * j
+            advance = here[at + 4] if j + 1 < m else _INF
+            if j < low[i]:  # piece i cannot be here: only moving on
+                here[at : at + 4] = [advance] * 4
+                continue
             take, junk, starts = costs[j]
-            after, here = later[j], backward[i][j]
-            advance = backward[i][j + 1][0] if j + 1 < m else _INF
             extras = TEXT_TAKEN[starts]
             for state in STATES:
                 if is_run:
-                    best = after[state]
+                    best = later[at + state]
                     gain = RUN_TAKEN[state]
                     if gain is not None and value_slot[j]:
-                        best = min(best, after[state | HAS_RUN] + gain)
+                        best = min(best, later[at + (state | HAS_RUN)] + gain)
                 else:
-                    best = min(after[state] + junk, after[state | HAS_TEXT] + take + extras[state])
-                here[state] = min(best, advance)
-    total = backward[0][0][0]
+                    best = min(later[at + state] + junk, later[at + (state | HAS_TEXT)] + take + extras[state])
+                here[at + state] = min(best, advance)
+    total = backward[0][0]
 
     # The reading: follow the cheapest steps forward.
     trace: list[tuple[int, str]] = []  # per piece: the slot it met, and taken or not
     j, state = 0, 0
     for i in range(n):
         while True:
-            goal = backward[i][j][state]
+            goal = backward[i][4 * j + state]
             choice = next(
                 (
                     (after, action)
                     for cost, after, action in steps(i, j, state)
-                    if cost + backward[i + 1][j][after] == goal
+                    if j >= low[i] and cost + backward[i + 1][4 * j + after] == goal
                 ),
                 None,
             )
@@ -340,19 +346,40 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
             continue
         chosen = trace[i][0] if trace[i][1] == "take" else None
         options: dict[int | None, int] = {None: _INF}
-        for j in range(m):
+        for j in range(low[i], high[i] + 1):
+            at = 4 * j
             for state in STATES:
-                so_far = forward[i][j][state]
-                options[None] = min(options[None], so_far + backward[i + 1][j][state])
+                so_far = forward[i][at + state]
+                options[None] = min(options[None], so_far + backward[i + 1][at + state])
                 gain = RUN_TAKEN[state]
                 if gain is not None and value_slot[j]:
-                    taken = so_far + gain + backward[i + 1][j][state | HAS_RUN]
+                    taken = so_far + gain + backward[i + 1][at + (state | HAS_RUN)]
                     options[j] = min(options.get(j, _INF), taken)
         rivals = [j for j, cost in options.items() if j != chosen and cost < total + MARGIN]
         if rivals:
             ambiguous[i] = tuple(dict.fromkeys(sequence[j].key for j in (chosen, *rivals) if j is not None))
     baseline = sum(CHAR * len(s.label) + (0 if s.is_group else GAIN) for s in sequence)
     return _reading(table, sequence, template, trace, ambiguous, baseline + total)
+
+
+def _bands(table: Sequence[Piece], sequence: Sequence[Slot]) -> tuple[list[int], list[int]]:
+    """For each piece, the first and last slot it may be in. A label the grammar recognised whole
+    (an anchor) is in its own slot, and every piece between two anchors between their slots, when
+    the anchors come in the template's order; else every piece may be anywhere."""
+    index = {slot.terminal: j for j, slot in enumerate(sequence)}
+    anchors = [index.get(p.kind) if not p.is_run and p.kind not in _NO_ANCHOR else None for p in table]
+    placed = [j for j in anchors if j is not None]
+    if placed != sorted(placed):
+        return [0] * len(table), [len(sequence) - 1] * len(table)
+    low, last = [], 0
+    for j in anchors:
+        last = j if j is not None else last
+        low.append(last)
+    high, last = [], len(sequence) - 1
+    for j in reversed(anchors):
+        last = j if j is not None else last
+        high.append(last)
+    return low, high[::-1]
 
 
 def _reading(

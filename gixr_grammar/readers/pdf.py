@@ -29,6 +29,8 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from ..errors import NotTextError
+from ..model import Diagnostic, Severity
+from ..text.normalize import REPLACEMENT
 from .sniff import Kind
 from .source import Lines, Source
 
@@ -37,6 +39,10 @@ _THIN = 2.0  # points: a path object this thin in one direction is a rule
 _CELL_GAP = 1.5  # font sizes: a wider gap between characters on a line separates two cells
 _MARGIN = 0.08  # of the page height: where page numbers and running heads stand
 _DIGITS = re.compile(r"\d+")
+_NO_WIDTH = 0.01  # points: pdfium's text page skips a text object narrower than this
+_NO_GLYPH = 0.01  # font sizes: a glyph box this low is empty (pdfium gives 0.001); 一 is 0.05 high
+_FONT_HINT = "no font on this machine has their glyphs: install a CJK font (Debian: apt-get install fonts-noto-cjk)"
+_FORM_DEPTH = 15  # form objects nested deeper are not walked (pypdfium2's limit)
 
 
 class _Char(NamedTuple):  # a tuple: a page makes thousands, and tuples are cheaper to make
@@ -45,18 +51,13 @@ class _Char(NamedTuple):  # a tuple: a page makes thousands, and tuples are chea
     bottom: float
     right: float
     top: float
+    middle: float  # of the box, up and down
+    centre: float  # of the box, left to right
+    size: float  # the box's height, at least a point
 
-    @property
-    def middle(self) -> float:
-        return (self.bottom + self.top) / 2
 
-    @property
-    def centre(self) -> float:
-        return (self.left + self.right) / 2
-
-    @property
-    def size(self) -> float:
-        return max(self.top - self.bottom, 1.0)
+def _char(text: str, left: float, bottom: float, right: float, top: float) -> _Char:
+    return _Char(text, left, bottom, right, top, (bottom + top) / 2, (left + right) / 2, max(top - bottom, 1.0))
 
 
 @attrs.frozen
@@ -86,10 +87,13 @@ def read_pdf(data: bytes) -> Source:
         pages = [list(_page_blocks(document[index])) for index in range(len(document))]
     finally:
         document.close()
-    if not any(block.cells or block.rows for page in pages for block in page):
+    printed = "".join(_texts(pages))
+    if not printed:
         raise NotTextError(
             "a PDF with no text layer (scanned pages are images): gixr reads text, not images; OCR it first"
         )
+    if not printed.strip(REPLACEMENT):
+        raise NotTextError(f"a PDF whose text is drawn in fonts it does not embed and {_FONT_HINT}")
     repeated = _running(pages)
     lines = Lines()
     for number, page in enumerate(pages, 1):
@@ -100,7 +104,37 @@ def read_pdf(data: bytes) -> Source:
                 lines.table(block.rows, f"page {number}, table {tables}")
             elif not (block.margin and _DIGITS.sub("", "".join(block.cells)) in repeated):
                 lines.row(block.cells, f"page {number}")
-    return lines.source(Kind.PDF)
+    return lines.source(Kind.PDF, _unreadable(lines))
+
+
+def _texts(pages: Sequence[Sequence[_Block]]) -> Iterator[str]:
+    for page in pages:
+        for block in page:
+            yield from block.cells
+            for row in block.rows:
+                yield from row
+
+
+def _unreadable(lines: Lines) -> list[Diagnostic]:
+    """A warning at each line that holds characters pdfium could not read (``_lost``)."""
+    out = []
+    for number, (line, place) in enumerate(zip(lines.lines, lines.places, strict=True), 1):
+        if REPLACEMENT in line:
+            count = line.count(REPLACEMENT)
+            out.append(
+                Diagnostic(
+                    "unreadable_glyphs",
+                    Severity.WARNING,
+                    f"{place}: {count} character{'s' * (count > 1)} drawn in a font the PDF does not embed "
+                    f"could not be read (shown as {REPLACEMENT}, left out of labels; a number holding one is "
+                    f"not read): {_FONT_HINT}",
+                    number,
+                    line.index(REPLACEMENT) + 1,
+                    expected="a character",
+                    found="a glyph no font here has",
+                )
+            )
+    return out
 
 
 def _running(pages: Sequence[Sequence[_Block]]) -> set[str]:
@@ -113,15 +147,18 @@ def _running(pages: Sequence[Sequence[_Block]]) -> set[str]:
 
 def _page_blocks(page: pdfium.PdfPage) -> Iterator[_Block]:
     height = page.get_height()
-    chars = list(_chars(page))
-    tables = [t for t in map(_Table.of, _connected(list(_rules(page)))) if t is not None]
+    rules, empty = _objects(page.raw)
+    textpage = page.get_textpage()
+    try:
+        text = _text(textpage)
+        chars = [*_chars(textpage.raw, text), *_lost(textpage.raw, text, empty)]
+    finally:
+        textpage.close()
+    tables = [t for t in map(_Table.of, _connected(rules)) if t is not None]
     loose: list[_Char] = []
     for char in chars:
-        table = next((t for t in tables if t.holds(char)), None)
-        if table is None:
+        if not any(table.take(char) for table in tables):
             loose.append(char)
-        else:
-            table.add(char)
     blocks = [_Block(t.top, rows=t.rows()) for t in tables]
     for line in _joined_numbers([_pieces(line) for line in _lines(loose)]):
         top = max(c.top for piece in line for c in piece)
@@ -130,48 +167,132 @@ def _page_blocks(page: pdfium.PdfPage) -> Iterator[_Block]:
     yield from sorted(blocks, key=lambda b: -b.top)
 
 
-def _chars(page: pdfium.PdfPage) -> Iterator[_Char]:
+def _text(textpage: pdfium.PdfTextPage) -> str:
+    """The text page's characters, one per index, in one call."""
+    count = textpage.count_chars()
+    text = textpage.get_text_range(0, count)
+    if len(text) == count:
+        return str(text)
+    return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))  # never seen
+
+
+def _chars(textpage: ctypes.c_void_p, text: str) -> Iterator[_Char]:
     """The page's characters with their loose boxes (the font's height, not the glyph's: a digit, a
-    full stop and a quotation mark on a line share its middle)."""
-    textpage = page.get_textpage()
-    raw = textpage.raw
+    full stop and a quotation mark on a line share its middle). The characters pdfium generates
+    (spaces, line breaks) are blanks and go."""
     box = pdfium_c.FS_RECTF()
-    try:
-        for index in range(textpage.count_chars()):
-            if pdfium_c.FPDFText_IsGenerated(raw, index) == 1:
-                continue
-            text = chr(pdfium_c.FPDFText_GetUnicode(raw, index))
-            if text.isspace() or not pdfium_c.FPDFText_GetLooseCharBox(raw, index, ctypes.byref(box)):
-                continue
-            yield _Char(text, box.left, box.bottom, box.right, box.top)
-    finally:
-        textpage.close()
+    at = ctypes.byref(box)
+    get = pdfium_c.FPDFText_GetLooseCharBox
+    for index, char in enumerate(text):
+        if not char.isspace() and get(textpage, index, at):
+            yield _char(char, box.left, box.bottom, box.right, box.top)
 
 
-def _rules(page: pdfium.PdfPage) -> Iterator[_Rule]:
-    """The page's ruling lines: path objects thin in one direction (a line, or a thin filled box),
-    and the four sides of a stroked rectangle (a cell drawn as a box)."""
-    for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_PATH,)):
-        left, bottom, right, top = obj.get_bounds()
-        if top - bottom <= _THIN and right - left > _THIN:
-            yield _Rule(True, (top + bottom) / 2, left, right)
+def _objects(page: ctypes.c_void_p) -> tuple[list[_Rule], list[ctypes.c_void_p]]:
+    """One walk over the page's objects (into forms): its ruling lines, and its text objects with
+    no width (which pdfium's text page leaves out: ``_lost``)."""
+    rules: list[_Rule] = []
+    empty: list[ctypes.c_void_p] = []  # text objects with no width
+    edges = [ctypes.c_float() for _ in range(4)]
+    at = [ctypes.byref(edge) for edge in edges]
+    for obj, kind in _walk(page):
+        if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT):
+            continue
+        pdfium_c.FPDFPageObj_GetBounds(obj, *at)
+        left, bottom, right, top = (edge.value for edge in edges)
+        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+            if right - left < _NO_WIDTH:
+                empty.append(obj)
+        elif top - bottom <= _THIN and right - left > _THIN:
+            rules.append(_Rule(True, (top + bottom) / 2, left, right))
         elif right - left <= _THIN and top - bottom > _THIN:
-            yield _Rule(False, (left + right) / 2, bottom, top)
+            rules.append(_Rule(False, (left + right) / 2, bottom, top))
         elif _stroked_box(obj):
-            yield from (_Rule(True, top, left, right), _Rule(True, bottom, left, right))
-            yield from (_Rule(False, left, bottom, top), _Rule(False, right, bottom, top))
+            rules += [_Rule(True, top, left, right), _Rule(True, bottom, left, right)]
+            rules += [_Rule(False, left, bottom, top), _Rule(False, right, bottom, top)]
+    return rules, empty
 
 
-def _stroked_box(obj: pdfium.PdfObject) -> bool:
+def _walk(parent: ctypes.c_void_p, form: bool = False, depth: int = 0) -> Iterator[tuple[ctypes.c_void_p, int]]:
+    """Every object of a page (or form), with its type, forms' objects after the form."""
+    count = (pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects)(parent)
+    get = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
+    for index in range(count):
+        obj = get(parent, index)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        yield obj, kind
+        if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
+            yield from _walk(obj, True, depth + 1)
+
+
+def _lost(textpage: ctypes.c_void_p, text: str, empty: Sequence[ctypes.c_void_p]) -> list[_Char]:
+    """Placeholders (U+FFFD) for the characters pdfium's text page drops. It skips a text object
+    whose glyphs enclose no width: a space, and a lone character of a font the PDF does not embed
+    when this machine has no font with its glyphs (STSong-Light without a CJK font installed). Such
+    a font is known by its other characters on the page: its first one beyond ASCII (a substitute
+    font has Latin glyphs) has an empty box too, or it has none the text page kept."""
+    fonts = [(obj, pdfium_c.FPDFTextObj_GetFont(obj)) for obj in empty]
+    unsure = {_address(font) for _, font in fonts if not pdfium_c.FPDFFont_GetIsEmbedded(font)}
+    glyphless, latin = set(), set()  # fonts decided; fonts with ASCII characters kept
+    left, bottom, right, top = (ctypes.c_double() for _ in range(4))
+    edges = [ctypes.byref(edge) for edge in (left, right, bottom, top)]
+    for index, char in enumerate(text):
+        if not unsure:
+            break
+        if char.isspace():
+            continue
+        font = _address(pdfium_c.FPDFTextObj_GetFont(pdfium_c.FPDFText_GetTextObject(textpage, index)))
+        if font not in unsure:
+            continue
+        if char.isascii():
+            latin.add(font)
+            continue
+        unsure.discard(font)
+        pdfium_c.FPDFText_GetCharBox(textpage, index, *edges)
+        if top.value - bottom.value < _NO_GLYPH * pdfium_c.FPDFText_GetFontSize(textpage, index):
+            glyphless.add(font)
+    glyphless |= unsure - latin
+    out = []
+    for obj, font in fonts:
+        if _address(font) in glyphless:
+            x, baseline, _, _ = _bounds(obj)
+            size = _font_size(obj)
+            ascent, descent = ctypes.c_float(), ctypes.c_float()
+            pdfium_c.FPDFFont_GetAscent(font, size, ctypes.byref(ascent))
+            pdfium_c.FPDFFont_GetDescent(font, size, ctypes.byref(descent))
+            out.append(_char(REPLACEMENT, x, baseline + descent.value, x + size, baseline + ascent.value))
+    return out
+
+
+def _address(pointer: ctypes.c_void_p) -> int:
+    return ctypes.cast(pointer, ctypes.c_void_p).value or 0
+
+
+def _bounds(obj: ctypes.c_void_p) -> tuple[float, float, float, float]:
+    edges = [ctypes.c_float() for _ in range(4)]
+    pdfium_c.FPDFPageObj_GetBounds(obj, *map(ctypes.byref, edges))
+    return edges[0].value, edges[1].value, edges[2].value, edges[3].value
+
+
+def _font_size(obj: ctypes.c_void_p) -> float:
+    """A text object's font size on the page (its text matrix scaled)."""
+    size, matrix = ctypes.c_float(), pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFTextObj_GetFontSize(obj, ctypes.byref(size))
+    if pdfium_c.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix)):
+        return float(size.value * abs(matrix.a * matrix.d - matrix.b * matrix.c) ** 0.5)
+    return float(size.value)
+
+
+def _stroked_box(obj: ctypes.c_void_p) -> bool:
     """Whether a path object is one stroked rectangle: a move and three or four straight lines. A
     filled one is a cell's shading, no rule."""
-    segments = pdfium_c.FPDFPath_CountSegments(obj.raw)
+    segments = pdfium_c.FPDFPath_CountSegments(obj)
     if segments not in (4, 5):
         return False
     fill, stroke = ctypes.c_int(), ctypes.c_int()
-    if not pdfium_c.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke)) or not stroke.value:
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, ctypes.byref(fill), ctypes.byref(stroke)) or not stroke.value:
         return False
-    kinds = [pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj.raw, i)) for i in range(segments)]
+    kinds = [pdfium_c.FPDFPathSegment_GetType(pdfium_c.FPDFPath_GetPathSegment(obj, i)) for i in range(segments)]
     return kinds[0] == pdfium_c.FPDF_SEGMENT_MOVETO and all(k == pdfium_c.FPDF_SEGMENT_LINETO for k in kinds[1:])
 
 
@@ -219,18 +340,25 @@ class _Table:
     on: dict[tuple[bool, int], list[_Rule]]  # (horizontal, index of the edge in ys or xs) → its rules
     owner: dict[tuple[int, int], tuple[int, int]] = attrs.field(factory=dict)  # cell → its merged cell's first
     chars: dict[tuple[int, int], list[_Char]] = attrs.field(factory=dict)
+    rising: list[float] = attrs.field(init=False)  # ys bottom to top, for bisection
+
+    def __attrs_post_init__(self) -> None:
+        self.rising = self.ys[::-1]
 
     @classmethod
     def of(cls, rules: list[_Rule]) -> _Table | None:
         xs = _positions([r.at for r in rules if not r.horizontal])
-        ys = _positions([r.at for r in rules if r.horizontal])[::-1]
-        if len(xs) < 2 or len(ys) < 2:
+        rising = _positions([r.at for r in rules if r.horizontal])
+        if len(xs) < 2 or len(rising) < 2:
             return None
         on: dict[tuple[bool, int], list[_Rule]] = {}
-        for rule in rules:
-            edges = ys if rule.horizontal else xs
-            index = min(range(len(edges)), key=lambda i: abs(edges[i] - rule.at))
+        for rule in rules:  # a rule is on the edge whose position is the first of its group (_positions)
+            if rule.horizontal:
+                index = len(rising) - bisect.bisect_right(rising, rule.at)  # ys descend
+            else:
+                index = bisect.bisect_right(xs, rule.at) - 1
             on.setdefault((rule.horizontal, index), []).append(rule)
+        ys = rising[::-1]
         table = cls(xs, ys, on)
         table.merge()
         return table
@@ -238,9 +366,6 @@ class _Table:
     @property
     def top(self) -> float:
         return self.ys[0]
-
-    def holds(self, char: _Char) -> bool:
-        return self.xs[0] <= char.centre <= self.xs[-1] and self.ys[-1] <= char.middle <= self.ys[0]
 
     def _edge(self, horizontal: bool, index: int, start: float, end: float) -> bool:
         """Whether a rule covers the middle of the grid edge ``index`` between ``start`` and ``end``."""
@@ -260,10 +385,16 @@ class _Table:
                     owner = min(owner, above)
                 self.owner[(row, column)] = owner
 
-    def add(self, char: _Char) -> None:
-        column = min(bisect.bisect_right(self.xs, char.centre) - 1, len(self.xs) - 2)
-        row = min(len(self.ys) - 1 - bisect.bisect_left(self.ys[::-1], char.middle), len(self.ys) - 2)  # ys descend
-        self.chars.setdefault(self.owner[(max(row, 0), max(column, 0))], []).append(char)
+    def take(self, char: _Char) -> bool:
+        """Put a character in its cell (a merged cell's first) if the table holds it."""
+        x, y, xs, rising = char.centre, char.middle, self.xs, self.rising
+        if not (xs[0] <= x <= xs[-1] and rising[0] <= y <= rising[-1]):
+            return False
+        rows, columns = len(rising) - 1, len(xs) - 1
+        row = min(rows - bisect.bisect_left(rising, y), rows - 1)
+        column = min(bisect.bisect_right(xs, x) - 1, columns - 1)
+        self.chars.setdefault(self.owner[(row, column)], []).append(char)
+        return True
 
     def rows(self) -> tuple[tuple[str, ...], ...]:
         out = []
@@ -290,12 +421,24 @@ def _cell_text(lines: list[list[_Char]]) -> str:
 def _lines(chars: list[_Char]) -> list[list[_Char]]:
     """Characters in lines, top to bottom, each line left to right."""
     lines: list[list[_Char]] = []
-    for char in sorted(chars, key=lambda c: -c.middle):
-        if lines and abs(lines[-1][0].middle - char.middle) < min(lines[-1][0].size, char.size) / 2:
+    first = None  # the first character of the line being made
+    for char in sorted(chars, key=_downwards):
+        if first is not None and abs(first.middle - char.middle) < min(first.size, char.size) / 2:
             lines[-1].append(char)
         else:
+            first = char
             lines.append([char])
-    return [sorted(line, key=lambda c: c.left) for line in lines]
+    for line in lines:
+        line.sort(key=_rightwards)
+    return lines
+
+
+def _downwards(char: _Char) -> float:
+    return -char.middle
+
+
+def _rightwards(char: _Char) -> float:
+    return char.left
 
 
 def _pieces(line: list[_Char]) -> list[list[_Char]]:

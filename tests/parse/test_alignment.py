@@ -85,6 +85,57 @@ def test_broken_rows_are_read_by_the_template_order(damage: Callable[[list[str]]
     assert report.cells() == cells
 
 
+def _everywhere(table: object, sequence: list[object]) -> tuple[list[int], list[int]]:
+    pieces = len(table)  # type: ignore[arg-type]
+    return [0] * pieces, [len(sequence) - 1] * pieces
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_anchors_in_order_change_no_reading(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pieces are only tried between the slots of the whole labels around them (``_bands``): every
+    damaged family, on reports of both templates, reads the same as when they are tried anywhere."""
+    cells, lines = _report(seed)
+    damaged = []
+    for damage in (_wrap_around, _numbers_first, _group_one_character_a_line, _label_moved_away):
+        copy = list(lines)
+        damage(copy)
+        damaged.append("\n".join(copy))
+    banded = [gixr_grammar.parse(text) for text in damaged]
+    monkeypatch.setattr(alignment, "_bands", _everywhere)
+    for text, report in zip(damaged, banded, strict=True):
+        anywhere = gixr_grammar.parse(text)
+        assert report.cells() == cells
+        assert (report.cells(), report.diagnostics) == (anywhere.cells(), anywhere.diagnostics)
+
+
+def test_bands_are_the_slots_between_anchors_or_everywhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    sequence = alignment.slots(alignment.Template.Y2021)
+    where = {slot.key: j for j, slot in enumerate(sequence)}
+    lines = [
+        "一、本年新收政府信息公开申请数量\t1\t1\t1\t1\t1\t1\t6",
+        "2.其他法律行政法",
+        "（七）总计\t1\t1\t1\t1\t1\t1\t6",
+    ]
+    seen: list[list[object]] = []
+    real = alignment.read_rows
+    monkeypatch.setattr(
+        importlib.import_module("gixr_grammar.parse.tables"),
+        "read_rows",
+        lambda table, hint: seen.append(list(table)) or real(table, hint),
+    )
+    gixr_grammar.parse(
+        "\n".join(["某某局2023年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", *lines])
+    )
+    draft_pieces = seen[0]
+    kinds = [p.kind for p in draft_pieces]
+    assert kinds == ["NEW_RECEIVED", "VALUES", "LEAF", "TOTAL", "VALUES"]
+    low, high = alignment._bands(draft_pieces, sequence)
+    assert low == [0, 0, 0, where["total"], where["total"]]
+    assert high == [0, where["total"], where["total"], where["total"], len(sequence) - 1]
+    low, high = alignment._bands(draft_pieces[3:] + draft_pieces[:3], sequence)  # 总计 before 一、: out of order
+    assert (low, high) == ([0] * 5, [len(sequence) - 1] * 5)
+
+
 def test_a_row_read_by_its_place_alone_says_so() -> None:
     _, lines = _report()
     _label_moved_away(lines)

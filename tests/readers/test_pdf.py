@@ -109,3 +109,60 @@ def test_cells_drawn_as_boxes_make_a_table() -> None:
     source = read(out.getvalue())
     assert source.text.splitlines() == ["规章\t1\t1\t1", "规范性文件\t213\t193\t663", "本表之外的一行文字"]
     assert source.places[:2] == ("page 1, table 1, row 1", "page 1, table 1, row 2")
+
+
+def _lone_characters_pdf(lines: list[tuple[float, float, str]]) -> bytes:
+    """A page with each text drawn on its own (one text object each) in STSong-Light, a font
+    reportlab does not embed."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.setFont("STSong-Light", 9)
+    for x, y, text in lines:
+        page.drawString(x, y, text)
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def _reads_lone_cjk() -> bool:
+    """Whether pdfium here reads a lone character of a font the PDF does not embed: only with a CJK
+    font installed (none in CI), else its glyph has no box and pdfium's text page drops it."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(_lone_characters_pdf([(100, 700, "卷")]))
+    try:
+        return "卷" in document[0].get_textpage().get_text_range()
+    finally:
+        document.close()
+
+
+def test_a_lone_character_without_glyphs_is_shown_and_said_never_dropped() -> None:
+    """A label wrapped onto a line of one character (行政执法案 / 卷) in a font that is neither
+    embedded nor installed: pdfium drops the 卷; the reader puts U+FFFD where it was, with a warning
+    at its line naming the fix. With a CJK font installed the 卷 itself is read."""
+    data = _lone_characters_pdf([(100, 700, "7.属于行政执法案"), (100, 690, "卷"), (100, 660, "结束语")])
+    source = read(data)
+    lines = source.text.splitlines()
+    if _reads_lone_cjk():
+        assert lines == ["7.属于行政执法案", "卷", "结束语"]
+        assert source.diagnostics == ()
+        return
+    assert lines == ["7.属于行政执法案", "\ufffd", "结束语"]
+    (warning,) = source.diagnostics
+    assert (warning.code, warning.line, warning.column) == ("unreadable_glyphs", 2, 1)
+    assert warning.message.startswith("page 1: 1 character drawn in a font the PDF does not embed")
+    assert "fonts-noto-cjk" in warning.message
+
+
+def test_a_pdf_of_only_unreadable_characters_says_so_not_scanned() -> None:
+    data = _lone_characters_pdf([(100 + 12 * i, 700, ch) for i, ch in enumerate("政府信息公开")])
+    if _reads_lone_cjk():
+        assert read(data).text == "政府信息公开"
+        return
+    with pytest.raises(NotTextError, match="fonts it does not embed"):
+        read(data)
