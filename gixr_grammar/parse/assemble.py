@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable
 
 import attrs
@@ -79,15 +80,18 @@ def _tables_by_number(sections: list[SectionDraft], diagnostics: list[Diagnostic
                     )
                 )
     for number, parts in found.items():
-        for part in parts[1:]:
-            diagnostics.append(
-                Diagnostic(
-                    "table_interrupted",
-                    Severity.INFO,
-                    f"table {number} goes on after text that is no row",
-                    part.first_line,
+        for before, part in itertools.pairwise(parts):
+            gap = range(before.last_line + 1, part.first_line)  # parts on adjoining lines: nothing between
+            if gap:
+                lines = f"line {gap[0]}" if len(gap) == 1 else f"lines {gap[0]}–{gap[-1]}"
+                diagnostics.append(
+                    Diagnostic(
+                        "table_interrupted",
+                        Severity.INFO,
+                        f"table {number} goes on at line {part.first_line} after {lines}, which hold no row of it",
+                        part.first_line,
+                    )
                 )
-            )
     return found
 
 

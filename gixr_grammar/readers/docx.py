@@ -1,5 +1,5 @@
-"""A Word .docx to the report's text, with python-docx: paragraphs and tables in document order,
-merged cells expanded (``gridSpan`` across, ``vMerge`` down) with the merged text in the first row
+"""A Word .docx to the report's text, with python-docx: paragraphs (a line with tabs as a row of
+cells) and tables in document order, merged cells expanded (``gridSpan`` across, ``vMerge`` down) with the merged text in the first row
 and column it covers and the rest empty, as a copy from Word has them."""
 
 from __future__ import annotations
@@ -27,8 +27,18 @@ def read_docx(data: bytes) -> Source:
             lines.table(_grid(block), f"table {tables}")
         else:
             paragraphs += 1
-            lines.paragraph(block.text, f"paragraph {paragraphs}")
+            _paragraph(lines, block.text, f"paragraph {paragraphs}")
     return lines.source(Kind.DOCX)
+
+
+def _paragraph(lines: Lines, text: str, place: str) -> None:
+    """A paragraph; a line of it with tabs is a row of cells (a table typed with tab stops, or text
+    pasted into Word), not words that a space would join."""
+    for piece in text.splitlines() or [""]:
+        if "\t" in piece or not piece.strip():  # an empty paragraph is a blank line
+            lines.row(piece.split("\t"), place)
+        else:
+            lines.paragraph(piece, place)
 
 
 def _grid(table: Table) -> list[list[str]]:

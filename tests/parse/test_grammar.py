@@ -11,7 +11,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from conftest import SEED_NAMES, SEEDS
+from conftest import SEED_NAMES, SEEDS, exact, seed_text
 from lark import Lark, logger
 from reports import T2_2019, T2_2021, T3_2019_ROWS, T3_HEADER, T4, report
 
@@ -287,3 +287,18 @@ def test_a_table_two_label_wrapped_in_a_narrow_column(wrapped: str) -> None:
     cells = gixr_grammar.parse(report(t2=t2)).cells()
     assert [cells[f"t2.other_services.{c}"] for c in ("items_last_year", "items_change", "decisions")] == [13, -8, 15]
     assert cells == gixr_grammar.parse(report()).cells()
+
+
+def test_a_table_interrupted_by_a_note_says_which_lines_and_reads_on() -> None:
+    lines = seed_text(SEED_NAMES[0]).split("\n")
+    at = next(i for i, line in enumerate(lines) if "予以公开" in line and "\t" in line)
+    lines[at + 1 : at + 1] = ["", "注：本表数据截至2020年12月31日，由本机关政务公开办公室统计汇总后填报，下同。"]
+    report = gixr_grammar.parse("\n".join(lines))
+    assert exact(report.cells(), SEED_NAMES[0])
+    assert [(d.code, d.line, d.message) for d in report.diagnostics] == [
+        (
+            "table_interrupted",
+            at + 4,
+            f"table 3 goes on at line {at + 4} after lines {at + 2}–{at + 3}, which hold no row of it",
+        )
+    ]

@@ -39,3 +39,20 @@ def test_merged_cells_are_expanded_on_the_grid() -> None:
     document.save(saved)
     reread = docx.Document(io.BytesIO(saved.getvalue())).tables[0]
     assert _grid(reread) == [["角", "", "总计"], ["", "", "7"], ["一、本年新收", "", "9"]]
+
+
+def test_golden_word_file_saved_by_libreoffice() -> None:
+    """Seed 003's Word file opened and saved again by LibreOffice 7.4 (its own DOCX: grid, merges)."""
+    report = gixr_grammar.parse_file(DOCUMENTS / "003_libreoffice.docx")
+    assert exact(report.cells(), SEED_NAMES[3])
+    assert report.diagnostics == ()
+
+
+def test_a_text_pasted_into_word_keeps_its_tabs_and_blank_lines() -> None:
+    """Seed 001's text (one cell a line, rows between blank lines, tab-indented cells) opened in
+    LibreOffice and saved as DOCX: a paragraph with tabs is a row of cells, an empty paragraph a
+    blank line, so the Word file reads as the text does."""
+    report = gixr_grammar.parse_file(DOCUMENTS / "001_libreoffice_tabs.docx")
+    text = gixr_grammar.parse(seed_text(SEED_NAMES[1]))
+    assert exact(report.cells(), SEED_NAMES[1])
+    assert [d.code for d in report.diagnostics] == [d.code for d in text.diagnostics] == ["missing_section"]

@@ -166,3 +166,15 @@ def test_a_pdf_of_only_unreadable_characters_says_so_not_scanned() -> None:
         return
     with pytest.raises(NotTextError, match="fonts it does not embed"):
         read(data)
+
+
+def test_golden_word_export_with_rows_split_across_pages() -> None:
+    """A Word file (python-docx, from seed 000) exported to PDF by LibreOffice 7.4 with its CJK
+    font embedded, as agencies export theirs: rows break across pages (（三 / ）不予公开 and 1.属 /
+    于国家秘密 on two pages), and table 四's header words break over the page too (结 果 / 维 持)."""
+    report = gixr_grammar.parse_file(DOCUMENTS / "000_libreoffice.pdf")
+    assert exact(report.cells(), SEED_NAMES[0])
+    assert report.diagnostics == ()  # the split header is no interruption of table 四
+    split = report.cell_records()["t3.denied_state_secret.total"]
+    assert (split.value, report.place(split.line)) == (0, "page 1, table 2, row 8")
+    assert report.place(report.cell_records()["t4.review.upheld"].line) == "page 4, table 1, row 2"
