@@ -157,7 +157,10 @@ def _page_blocks(page: pdfium.PdfPage) -> Iterator[_Block]:
     tables = [t for t in map(_Table.of, _connected(rules)) if t is not None]
     loose: list[_Char] = []
     for char in chars:
-        if not any(table.take(char) for table in tables):
+        for table in tables:  # a loop, not any(): a page has thousands of characters
+            if table.take(char):
+                break
+        else:
             loose.append(char)
     blocks = [_Block(t.top, rows=t.rows()) for t in tables]
     for line in _joined_numbers([_pieces(line) for line in _lines(loose)]):
