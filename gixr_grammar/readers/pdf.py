@@ -11,6 +11,8 @@ On each page:
   text; a merged cell's text stands in its first row and column, as a browser copies a table.
 - Lines in the top or bottom margin whose text, digits aside, comes back on several pages (page
   numbers, running heads) are dropped.
+- A character pdfium's text page drops (a lone glyph of a font neither embedded nor installed) is
+  U+FFFD where it stood, with an ``unreadable_glyphs`` warning: reported, never silently lost.
 Tables that cross pages simply go on: their rows follow in order. A PDF with no text layer (scanned
 pages) is refused: OCR is not in scope.
 """
@@ -346,7 +348,7 @@ class _Table:
     rising: list[float] = attrs.field(init=False)  # ys bottom to top, for bisection
 
     def __attrs_post_init__(self) -> None:
-        self.rising = self.ys[::-1]
+        self.rising = self.ys[::-1]  # ys descend, as the rows are read
 
     @classmethod
     def of(cls, rules: list[_Rule]) -> _Table | None:
