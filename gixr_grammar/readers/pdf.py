@@ -13,7 +13,7 @@ On each page:
   numbers, running heads) are dropped.
 - A character pdfium's text page drops (a lone glyph of a font neither embedded nor installed) is
   U+FFFD where it stood, with an ``unreadable_glyphs`` warning: reported, never silently lost.
-Tables that cross pages simply go on: their rows follow in order. A PDF with no text layer (scanned
+Tables that cross pages go on: their rows follow in order, all parts as wide as the widest. A PDF with no text layer (scanned
 pages) is refused: OCR is not in scope.
 """
 
@@ -97,16 +97,45 @@ def read_pdf(data: bytes) -> Source:
     if not printed.strip(REPLACEMENT):
         raise NotTextError(f"a PDF whose text is drawn in fonts it does not embed and {_FONT_HINT}")
     repeated = _running(pages)
+    kept = [
+        [b for b in page if b.rows or not (b.margin and _DIGITS.sub("", "".join(b.cells)) in repeated)]
+        for page in pages
+    ]
     lines = Lines()
-    for number, page in enumerate(pages, 1):
+    for number, page in enumerate(_continued(kept), 1):
         tables = 0
         for block in page:
             if block.rows:
                 tables += 1
                 lines.table(block.rows, f"page {number}, table {tables}")
-            elif not (block.margin and _DIGITS.sub("", "".join(block.cells)) in repeated):
+            else:
                 lines.row(block.cells, f"page {number}")
     return lines.source(Kind.PDF, _unreadable(lines))
+
+
+def _continued(pages: list[list[_Block]]) -> list[list[_Block]]:
+    """The pages with a table that goes on over page breaks (a page ends in a table, the next begins
+    with one) given one width: each part's grid is its own page's, and a part with fewer columns
+    would have rows without the empty cells its other parts have (a layout's padding)."""
+    runs: list[list[tuple[int, int]]] = []  # the parts of each table, as (page, block)
+    for number, page in enumerate(pages):
+        for index, block in enumerate(page):
+            if not block.rows:
+                continue
+            goes_on = index == 0 and runs and runs[-1][-1] == (number - 1, len(pages[number - 1]) - 1)
+            if goes_on:
+                runs[-1].append((number, index))
+            else:
+                runs.append([(number, index)])
+    out = [list(page) for page in pages]
+    for run in runs:
+        width = max(len(row) for number, index in run for row in pages[number][index].rows)
+        for number, index in run:
+            block = pages[number][index]
+            out[number][index] = attrs.evolve(
+                block, rows=tuple((*row, *[""] * (width - len(row))) for row in block.rows)
+            )
+    return out
 
 
 def _texts(pages: Sequence[Sequence[_Block]]) -> Iterator[str]:

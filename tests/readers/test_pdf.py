@@ -178,3 +178,20 @@ def test_golden_word_export_with_rows_split_across_pages() -> None:
     split = report.cell_records()["t3.denied_state_secret.total"]
     assert (split.value, report.place(split.line)) == (0, "page 1, table 2, row 8")
     assert report.place(report.cell_records()["t4.review.upheld"].line) == "page 4, table 1, row 2"
+
+
+def test_a_table_going_on_over_pages_has_one_width() -> None:
+    """Seed 001's HTML page printed to PDF by LibreOffice 7.4: table 二's part on page 2 has a fourth,
+    empty grid column that its part on page 3 lacks. As one table, both parts' rows have four cells,
+    so 行政事业性收费's empty first value and its 1 under 本年增/减 are placed as printed."""
+    report = gixr_grammar.parse_file(DOCUMENTS / "001_libreoffice_html.pdf")
+    assert exact(report.cells(), SEED_NAMES[1])
+    assert report.cells()["t2.fees.items_change"] == 1
+    assert report.diagnostics == ()
+    source = read((DOCUMENTS / "001_libreoffice_html.pdf").read_bytes())
+    parts = ("page 2, table 1,", "page 3, table 1,")  # table 二, and where it goes on
+    rows = [
+        line for line, place in zip(source.text.splitlines(), source.places, strict=True) if place.startswith(parts)
+    ]
+    assert rows[-1] == "政府集中采购\t332\t77180.86\t"  # four cells, as on page 2
+    assert {line.count("\t") for line in rows} == {3}
