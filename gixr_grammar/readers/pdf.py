@@ -13,8 +13,8 @@ On each page:
   numbers, running heads) are dropped.
 - A character pdfium's text page drops (a lone glyph of a font neither embedded nor installed) is
   U+FFFD where it stood, with an ``unreadable_glyphs`` warning: reported, never silently lost.
-Tables that cross pages go on: their rows follow in order, all parts as wide as the widest. A PDF with no text layer (scanned
-pages) is refused: OCR is not in scope.
+Tables that cross pages go on: their rows follow in order, all parts as wide as the widest. A PDF
+with no text layer (scanned pages) is refused: OCR is not in scope.
 """
 
 from __future__ import annotations
