@@ -13,14 +13,16 @@ On each page:
   numbers, running heads) are dropped.
 - A character pdfium's text page drops (a lone glyph of a font neither embedded nor installed) is
   U+FFFD where it stood, with an ``unreadable_glyphs`` warning: reported, never silently lost.
-Tables that cross pages go on: their rows follow in order, all parts as wide as the widest. A PDF
-with no text layer (scanned pages) is refused: OCR is not in scope.
+Tables that cross pages go on: their rows follow in order, all parts on one grid, and numbers a
+row broken across the pages left in two halves (5000 / 00) joined again. A PDF with no text layer
+(scanned pages) is refused: OCR is not in scope.
 """
 
 from __future__ import annotations
 
 import bisect
 import ctypes
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
@@ -41,6 +43,7 @@ _THIN = 2.0  # points: a path object this thin in one direction is a rule
 _CELL_GAP = 1.5  # font sizes: a wider gap between characters on a line separates two cells
 _MARGIN = 0.08  # of the page height: where page numbers and running heads stand
 _DIGITS = re.compile(r"\d+")
+_WRAPPED = re.compile(r"\d{3}$")  # a number a column wrapped: no column is narrower than three digits
 _NO_WIDTH = 0.01  # points: pdfium's text page skips a text object narrower than this
 _NO_GLYPH = 0.01  # font sizes: a glyph box this low is empty (pdfium gives 0.001); 一 is 0.05 high
 _FONT_HINT = "no font on this machine has their glyphs: install a CJK font (Debian: apt-get install fonts-noto-cjk)"
@@ -78,6 +81,8 @@ class _Block:
     cells: tuple[str, ...] = ()  # a line
     rows: tuple[tuple[str, ...], ...] = ()  # a table
     margin: bool = False  # a line in the top or bottom margin
+    xs: tuple[float, ...] = ()  # a table's column edges, left to right
+    joined: tuple[tuple[int, str], ...] = ()  # rows that took numbers cut by a page break: (row, what)
 
 
 def read_pdf(data: bytes) -> Source:
@@ -102,21 +107,37 @@ def read_pdf(data: bytes) -> Source:
         for page in pages
     ]
     lines = Lines()
+    diagnostics = []
     for number, page in enumerate(_continued(kept), 1):
         tables = 0
         for block in page:
             if block.rows:
                 tables += 1
-                lines.table(block.rows, f"page {number}, table {tables}")
+                place = f"page {number}, table {tables}"
+                for row, cut in block.joined:
+                    diagnostics.append(_joined(f"{place}, row {row + 1}", len(lines.lines) + row + 1, cut))
+                lines.table(block.rows, place)
             else:
                 lines.row(block.cells, f"page {number}")
-    return lines.source(Kind.PDF, _unreadable(lines))
+    return lines.source(Kind.PDF, [*diagnostics, *_unreadable(lines)])
+
+
+def _joined(place: str, line: int, cut: str) -> Diagnostic:
+    return Diagnostic(
+        "page_break_joined",
+        Severity.INFO,
+        f"{place}: numbers a page break cut, their rest at the top of the next page, joined again: {cut}",
+        line,
+        expected="a row on one page",
+        found=cut,
+    )
 
 
 def _continued(pages: list[list[_Block]]) -> list[list[_Block]]:
-    """The pages with a table that goes on over page breaks (a page ends in a table, the next begins
-    with one) given one width: each part's grid is its own page's, and a part with fewer columns
-    would have rows without the empty cells its other parts have (a layout's padding)."""
+    """The pages with each table that goes on over page breaks (a page ends in a table, the next
+    begins with one) on one grid (``_on_one_grid``: each part's grid is its own page's), and the
+    numbers a page break cut joined again: a row broken across the pages leaves the rest of a wrapped
+    number at the top of the next page (5000 / 00), which ``_joins`` recognises."""
     runs: list[list[tuple[int, int]]] = []  # the parts of each table, as (page, block)
     for number, page in enumerate(pages):
         for index, block in enumerate(page):
@@ -129,13 +150,48 @@ def _continued(pages: list[list[_Block]]) -> list[list[_Block]]:
                 runs.append([(number, index)])
     out = [list(page) for page in pages]
     for run in runs:
-        width = max(len(row) for number, index in run for row in pages[number][index].rows)
-        for number, index in run:
-            block = pages[number][index]
-            out[number][index] = attrs.evolve(
-                block, rows=tuple((*row, *[""] * (width - len(row))) for row in block.rows)
-            )
+        parts = _on_one_grid([pages[number][index] for number, index in run])
+        joined: list[list[tuple[int, str]]] = [[] for _ in run]
+        for part, (before, after) in enumerate(itertools.pairwise(parts)):
+            if before and after and _joins(before[-1], after[0]):
+                cut = " ".join(f"{a} / {b}" for a, b in zip(before[-1], after[0], strict=True) if b)
+                before[-1] = tuple(a + b for a, b in zip(before[-1], after[0], strict=True))
+                joined[part].append((len(before) - 1, cut))
+                del after[0]
+        for (number, index), rows, took in zip(run, parts, joined, strict=True):
+            out[number][index] = attrs.evolve(pages[number][index], rows=tuple(rows), joined=tuple(took))
+    return [[block for block in page if block.rows or block.cells] for page in out]
+
+
+def _on_one_grid(parts: Sequence[_Block]) -> list[list[tuple[str, ...]]]:
+    """The rows of a table's parts on the grid of all their column edges: a part whose page lacks a
+    rule the others have (a row spanning two label columns) puts its cells where their left edges
+    are, and every row is as wide as the widest."""
+    edges = _positions([x for part in parts for x in part.xs])
+    out = []
+    for part in parts:
+        at = [
+            bisect.bisect_right(edges, x) - 1 for x in part.xs[:-1]
+        ]  # column → grid column (_positions: x ≥ its edge)
+        rows = []
+        for row in part.rows:
+            cells = [""] * (len(edges) - 1)
+            for column, cell in zip(at, row, strict=True):
+                cells[column] = cell
+            rows.append(tuple(cells))
+        out.append(rows)
     return out
+
+
+def _joins(last: Sequence[str], first: Sequence[str]) -> bool:
+    """Whether a part's first row is the rest of the numbers of the last row before it: numbers only,
+    fewer than that row holds, each under a number long enough to have filled a column's line."""
+    printed = [(above, cell) for above, cell in zip(last, first, strict=True) if cell]
+    return (
+        bool(printed)
+        and len(printed) < sum(1 for cell in last if cell)
+        and all(_DIGITS.fullmatch(cell) and _WRAPPED.search(above) for above, cell in printed)
+    )
 
 
 def _texts(pages: Sequence[Sequence[_Block]]) -> Iterator[str]:
@@ -193,7 +249,7 @@ def _page_blocks(page: pdfium.PdfPage) -> Iterator[_Block]:
                 break
         else:
             loose.append(char)
-    blocks = [_Block(t.top, rows=t.rows()) for t in tables]
+    blocks = [_Block(t.top, rows=t.rows(), xs=tuple(t.xs)) for t in tables]
     for line in _joined_numbers([_pieces(line) for line in _lines(loose)]):
         top = max(c.top for piece in line for c in piece)
         margin = top > height * (1 - _MARGIN) or top < height * _MARGIN

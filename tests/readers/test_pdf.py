@@ -3,6 +3,7 @@ long labels wrap in narrow columns, merged cells, tables across pages and page n
 
 from __future__ import annotations
 
+import importlib
 import io
 
 import pytest
@@ -195,3 +196,32 @@ def test_a_table_going_on_over_pages_has_one_width() -> None:
     ]
     assert rows[-1] == "政府集中采购\t332\t77180.86\t"  # four cells, as on page 2
     assert {line.count("\t") for line in rows} == {3}
+
+
+def test_numbers_a_page_break_cut_are_joined_again() -> None:
+    """Seed 003 with six- and seven-digit totals, its Word file exported by LibreOffice 7.4: the
+    （七）总计 row breaks across pages with 500000 and 1234567 wrapped in their narrow columns, so
+    page 2 ends in 5000 and 1234 and page 3 begins with 00 and 567. Page 3's part also lacks a label
+    column (四、结转… spans all three), so its cells go where their left edges are."""
+    data = (DOCUMENTS / "003_libreoffice_split_row.pdf").read_bytes()
+    report = gixr_grammar.parse_bytes(data)
+    cells = report.cells()
+    assert [cells[f"t3.total.{c}"] for c in ("natural_person", "commercial", "research", "total")] == [
+        82,
+        500000,
+        1234567,
+        96,
+    ]
+    assert [cells[f"t3.carried_forward.{c}"] for c in ("natural_person", "commercial", "total")] == [2, 99999, 1234567]
+    (joined,) = report.diagnostics
+    assert (joined.code, report.place(joined.line)) == ("page_break_joined", "page 2, table 1, row 17")
+    assert joined.found == "5000 / 00 1234 / 567"
+
+
+def test_only_the_rest_of_wrapped_numbers_joins_the_row_before() -> None:
+    pdf = importlib.import_module("gixr_grammar.readers.pdf")
+    assert pdf._joins(("", "（七）总计", "", "82", "5000", "1234"), ("", "", "", "", "00", "567"))
+    assert not pdf._joins(("行政处罚", "", "5", "162"), ("行政强制", "", "", "3"))  # a row of its own
+    assert not pdf._joins(("规章", "1", "1", "1"), ("", "2", "3", "4"))  # one digit cannot have wrapped
+    assert not pdf._joins(("", "100", "100", "100"), ("", "2", "3", "4"))  # as many numbers: a row of its own
+    assert not pdf._joins(("行政处罚", "", "5", "162"), ("", "7", "", ""))  # no number above the 7
