@@ -170,9 +170,8 @@ def _on_one_grid(parts: Sequence[_Block]) -> list[list[tuple[str, ...]]]:
     edges = _positions([x for part in parts for x in part.xs])
     out = []
     for part in parts:
-        at = [
-            bisect.bisect_right(edges, x) - 1 for x in part.xs[:-1]
-        ]  # column → grid column (_positions: x ≥ its edge)
+        # Its columns on the grid: _positions makes an edge the least position of its group, so x ≥ it.
+        at = [bisect.bisect_right(edges, x) - 1 for x in part.xs[:-1]]
         rows = []
         for row in part.rows:
             cells = [""] * (len(edges) - 1)
