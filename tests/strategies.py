@@ -59,3 +59,9 @@ def report_cells(
 def styles(draw: st.DrawFn, layouts: Sequence[Layout] = SEPARATED_LAYOUTS) -> Style:
     """Any of ``layouts`` with any combination of artefacts."""
     return synth.style(DrawChooser(draw), tuple(layouts))
+
+
+def blank_in_tables(cells: Cells) -> bool:
+    """Whether a table 三 or 四 cell is blank: printed as an empty cell at a row's end, it reads like
+    a lost cell, and only the arithmetic can decide."""
+    return any(v is None for k, v in cells.items() if k.startswith(("t3.", "t4.")))

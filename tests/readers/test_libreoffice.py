@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import Cells, report_cells
+from strategies import Cells, blank_in_tables, report_cells
 
 import gixr_grammar
 from gixr_grammar.synth.documents import render_docx, render_html
@@ -42,10 +42,6 @@ def convert(data: bytes, suffix: str, target: str) -> bytes:
         return (out / f"report.{target}").read_bytes()
 
 
-def _tables_blank(cells: Cells) -> bool:
-    return any(v is None for k, v in cells.items() if k.startswith(("t3.", "t4.")))
-
-
 @settings(max_examples=max(3, settings().max_examples // 20), deadline=None)  # LibreOffice starts in 1–3 s
 @given(
     report_cells(consistent=False),
@@ -56,7 +52,7 @@ def _tables_blank(cells: Cells) -> bool:
 def test_a_report_through_libreoffice_reads_back(cells: Cells, source: str, target: str, blank: str) -> None:
     """Property: a Word file (python-docx) or a web page (rowspan/colspan, the site around it),
     exported to PDF or saved as DOCX by LibreOffice, gives back its cells through parse_bytes."""
-    if not blank and _tables_blank(cells):  # an empty cell at a row's end is undecidable (test_properties)
+    if not blank and blank_in_tables(cells):  # an empty cell at a row's end is undecidable (test_properties)
         blank = "/"
     style = Style(blank=blank)
     data = render_docx(cells, style) if source == "docx" else render_html(cells, style)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import importlib
 import io
+from collections.abc import Callable
+from typing import Any
 
 import pytest
 from conftest import DOCUMENTS, SEED_NAMES, exact, seed_text
@@ -82,9 +84,9 @@ def test_a_number_wrapped_in_an_unruled_column_is_joined() -> None:
     assert "行政许可\t443\t2\t1167545" in source.text.splitlines()
 
 
-def test_cells_drawn_as_boxes_make_a_table() -> None:
-    """Some exports draw each cell as a stroked rectangle instead of grid lines; a shaded (filled)
-    rectangle is no rule."""
+def _page_pdf(draw: Callable[[Any], None]) -> bytes:
+    """A one-page PDF that ``draw`` draws on a reportlab canvas, its text in STSong-Light at 9 points
+    (a CID font reportlab does not embed)."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -92,42 +94,44 @@ def test_cells_drawn_as_boxes_make_a_table() -> None:
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     out = io.BytesIO()
     page = canvas.Canvas(out)
-    page.setFillGray(0.9)
-    page.rect(60, 640, 300, 60, stroke=0, fill=1)  # shading behind the table
-    page.setFillGray(0)
     page.setFont("STSong-Light", 9)
-    rows = [("规章", "1", "1", "1"), ("规范性文件", "213", "193", "663")]
-    widths = (120, 60, 60, 60)
-    for r, row in enumerate(rows):
-        x = 60.0
-        for text, width in zip(row, widths, strict=True):
-            page.rect(x, 680 - r * 20, width, 20, stroke=1, fill=0)
-            page.drawString(x + 4, 686 - r * 20, text)
-            x += width
-    page.drawString(60, 620, "本表之外的一行文字")
+    draw(page)
     page.showPage()
     page.save()
-    source = read(out.getvalue())
+    return out.getvalue()
+
+
+def test_cells_drawn_as_boxes_make_a_table() -> None:
+    """Some exports draw each cell as a stroked rectangle instead of grid lines; a shaded (filled)
+    rectangle is no rule."""
+
+    def draw(page: Any) -> None:
+        page.setFillGray(0.9)
+        page.rect(60, 640, 300, 60, stroke=0, fill=1)  # shading behind the table
+        page.setFillGray(0)
+        rows = [("规章", "1", "1", "1"), ("规范性文件", "213", "193", "663")]
+        widths = (120, 60, 60, 60)
+        for r, row in enumerate(rows):
+            x = 60.0
+            for text, width in zip(row, widths, strict=True):
+                page.rect(x, 680 - r * 20, width, 20, stroke=1, fill=0)
+                page.drawString(x + 4, 686 - r * 20, text)
+                x += width
+        page.drawString(60, 620, "本表之外的一行文字")
+
+    source = read(_page_pdf(draw))
     assert source.text.splitlines() == ["规章\t1\t1\t1", "规范性文件\t213\t193\t663", "本表之外的一行文字"]
     assert source.places[:2] == ("page 1, table 1, row 1", "page 1, table 1, row 2")
 
 
 def _lone_characters_pdf(lines: list[tuple[float, float, str]]) -> bytes:
-    """A page with each text drawn on its own (one text object each) in STSong-Light, a font
-    reportlab does not embed."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
+    """A page with each text drawn on its own (one text object each)."""
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    out = io.BytesIO()
-    page = canvas.Canvas(out)
-    page.setFont("STSong-Light", 9)
-    for x, y, text in lines:
-        page.drawString(x, y, text)
-    page.showPage()
-    page.save()
-    return out.getvalue()
+    def draw(page: Any) -> None:
+        for x, y, text in lines:
+            page.drawString(x, y, text)
+
+    return _page_pdf(draw)
 
 
 def _reads_lone_cjk() -> bool:
