@@ -15,6 +15,7 @@ from .errors import EmptyInputError, GrammarError, InputTooLargeError, NotTextEr
 from .model import Diagnostic, Report, Severity
 from .parse.assemble import assemble
 from .parse.breaking import break_long_rows
+from .parse.columns import rebuild_columns
 from .parse.documents import report_start, split_reports
 from .parse.drafts import DocumentDraft
 from .parse.grammar import report_parser
@@ -130,7 +131,9 @@ def scan_input(text: str, diagnostics: Iterable[Diagnostic] = ()) -> ScanInput:
         raise EmptyInputError("the input is empty")
     check_text(text)
     normalized = normalize(text)
-    return ScanInput(break_long_rows(iter_rows(normalized.lines)), normalized, list(diagnostics))
+    found = list(diagnostics)
+    rows = rebuild_columns(list(break_long_rows(iter_rows(normalized.lines))), found)
+    return ScanInput(rows, normalized, found)
 
 
 def _grammar_error(e: UnexpectedInput) -> GrammarError:

@@ -1,0 +1,141 @@
+"""Table 三 printed column by column (pdfminer's layout analysis): its rows rebuilt where the
+arithmetic proves one reading, its numbers reported and kept out of every row where none does."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from conftest import SEED_NAMES, expected_cells
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import Cells, report_cells
+
+import gixr_grammar
+from gixr_grammar.format.schema import OTHER_SPLIT_ROWS, T3_COLUMNS, T3_ROW_ORDER
+from gixr_grammar.format.vocabulary import SECTION_TITLES, T3_TEMPLATE_ROWS
+from gixr_grammar.synth.documents import render_pdf
+
+PDFMINER = Path(__file__).parent.parent / "data" / "pdfminer"
+GOLDEN = sorted(PDFMINER.glob("*.txt"))
+SEED = next(name for name in SEED_NAMES if name.startswith("000"))  # a 2019 report, few zeros
+
+
+def _wrong(cells: dict[str, object], expected: dict[str, object]) -> dict[str, tuple[object, object]]:
+    """Cells read as a number the source does not print there."""
+    return {
+        k: (v, expected.get(k))
+        for k, v in cells.items()
+        if v is not None and k in expected and str(v) != str(expected[k])
+    }
+
+
+def _tables(cells: dict[str, object], expected: dict[str, object]) -> dict[str, tuple[object, object]]:
+    """Table 三 and 四 cells that differ from ``expected``."""
+    return {
+        k: (cells.get(k), v)
+        for k, v in expected.items()
+        if k.startswith(("t3.", "t4.")) and str(cells.get(k)) != str(v)
+    }
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=[p.name for p in GOLDEN])
+def test_pdfminer_text_gives_tables_three_and_four_exactly(path: Path) -> None:
+    """pdfminer's text of a seed's PDF (labels first, then each column's numbers; header words and
+    numbers in a label's box where the page has them): tables 三 and 四 exact, nothing wrong."""
+    expected = expected_cells(next(name for name in SEED_NAMES if name.startswith(path.name[:3])))
+    report = gixr_grammar.parse(path.read_text(encoding="utf-8"))
+    cells = report.cells()
+    assert _tables(cells, expected) == {}
+    assert _wrong(cells, expected) == {}
+    rebuilt = [d for d in report.diagnostics if d.code == "columns_rebuilt"]
+    assert len(rebuilt) == 2  # page 1's two rows, and the rest on page 2
+    assert all(d.line for d in rebuilt)
+
+
+def _labels(keys: list[str]) -> list[str]:
+    return [next(part for part in reversed(T3_TEMPLATE_ROWS[k]) if part) for k in keys]
+
+
+def _page(keys: list[str], columns: list[list[str]]) -> str:
+    """Table 三's rows ``keys`` as pdfminer prints a page of them: every label, then section 四's
+    heading, then the numbers of ``columns`` (each a list of cell texts), one a line."""
+    lines = [SECTION_TITLES[3], *_labels(keys), SECTION_TITLES[4], "行政复议", "行政诉讼"]
+    lines += [text for column in columns for text in column]
+    return "\n\n".join(lines) + "\n"
+
+
+def _grid(expected: dict[str, object], keys: list[str]) -> list[list[str]]:
+    """The seed's numbers of ``keys``, column by column."""
+    return [[str(expected[f"t3.{k}.{c.key}"]) for k in keys] for c in T3_COLUMNS]
+
+
+KEYS = [k for k in T3_ROW_ORDER if k not in OTHER_SPLIT_ROWS]  # the 2019 template's rows
+
+
+def test_columns_in_order_are_read_into_rows() -> None:
+    expected = expected_cells(SEED)
+    report = gixr_grammar.parse(_page(KEYS, _grid(expected, KEYS)))
+    cells = report.cells()
+    assert (
+        _tables(
+            {k: v for k, v in cells.items() if k.startswith("t3.")},
+            {k: v for k, v in expected.items() if k.startswith("t3.")},
+        )
+        == {}
+    )
+    total = report.cell_records()["t3.total.total"]
+    assert total.line is not None and total.raw == "457"  # the cell points at its own line
+
+
+def test_a_block_of_columns_read_in_bands_is_read_into_rows() -> None:
+    """Columns 1–2 printed as one block in two bands of rows (rows 0–9, then 10–22), each band column
+    by column: the order pdfminer gives a block whose rows are far apart."""
+    expected = expected_cells(SEED)
+    grid = _grid(expected, KEYS)
+    top, bottom = slice(0, 10), slice(10, None)
+    columns = [grid[0], grid[1][top], grid[2][top], grid[1][bottom], grid[2][bottom], *grid[3:]]
+    cells = gixr_grammar.parse(_page(KEYS, columns)).cells()
+    assert all(cells[f"t3.{k}.{c.key}"] == expected[f"t3.{k}.{c.key}"] for k in KEYS for c in T3_COLUMNS)
+
+
+def test_numbers_no_reading_proves_are_reported_and_placed_nowhere() -> None:
+    """The total column printed first: no column order tried makes every row's total the sum of its
+    columns, so no row takes a number, and the error lists them all."""
+    expected = expected_cells(SEED)
+    grid = _grid(expected, KEYS)
+    report = gixr_grammar.parse(_page(KEYS, [grid[6], *grid[:6]]))
+    assert not any(v is not None for k, v in report.cells().items() if k.startswith("t3."))
+    (unknown,) = [d for d in report.diagnostics if d.code == "column_order_unknown"]
+    assert unknown.found is not None and len(unknown.found.split()) == len(KEYS) * len(T3_COLUMNS)
+    assert unknown.line is not None and unknown.expected
+
+
+def test_a_label_followed_by_its_seven_numbers_a_line_each_is_not_transposed() -> None:
+    """One cell a line, row by row (a label, then its seven numbers): read as rows, not columns."""
+    expected = expected_cells(SEED)
+    grid = _grid(expected, KEYS)
+    lines = [SECTION_TITLES[3]]
+    for r, label in enumerate(_labels(KEYS)):
+        lines += [label, *(grid[c][r] for c in range(len(T3_COLUMNS)))]
+    report = gixr_grammar.parse("\n".join(lines) + "\n")
+    assert not [d for d in report.diagnostics if d.code.startswith("column")]
+    assert report.cells()["t3.granted.natural_person"] == expected["t3.granted.natural_person"]
+
+
+def _pdfminer_text(data: bytes) -> str:
+    from pdfminer.high_level import extract_text
+
+    return str(extract_text(io.BytesIO(data)))
+
+
+@given(cells=report_cells(blanks=False), ruled=st.booleans())
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_pdfminer_text_of_any_report_never_gives_a_wrong_number(cells: Cells, ruled: bool) -> None:
+    """Any report as a PDF, through pdfminer: every number read is the rendered one (a page whose
+    order no reading proves is left unknown, said so)."""
+    pytest.importorskip("pdfminer")
+    text = _pdfminer_text(render_pdf(cells, ruled=ruled))
+    got = gixr_grammar.parse(text).cells()
+    assert _wrong({k: v for k, v in got.items() if k.startswith(("t3.", "t4."))}, cells) == {}
