@@ -129,7 +129,10 @@ def _parts(rows: Sequence[Row]) -> Iterator[_Part]:
         if key is None:
             index += 1
             continue
-        part = _part(rows, index, values, group_labels)
+        first = index  # numbers a page prints before its labels are the part's too
+        while first > 0 and _is_number(rows[first - 1]):
+            first -= 1
+        part = _part(rows, first, index, values, group_labels)
         if part is not None and _transposed(rows, part):
             yield part
             index = part.end
@@ -137,13 +140,15 @@ def _parts(rows: Sequence[Row]) -> Iterator[_Part]:
             index += 1
 
 
-def _part(rows: Sequence[Row], start: int, values: dict[str, str], group_labels: dict[str, str]) -> _Part | None:
-    """The part that begins with the label at ``start``: up to a page number, a row of several cells,
-    long text, or the section after table 四."""
+def _part(
+    rows: Sequence[Row], start: int, label: int, values: dict[str, str], group_labels: dict[str, str]
+) -> _Part | None:
+    """The part that begins at ``start`` (numbers, then the label at ``label``): up to a page
+    number, a row of several cells, long text, or the section after table 四."""
     groups_by_label = {label: key for key, label in group_labels.items()}
     labels: dict[str, list[int]] = {}
     groups: dict[str, list[int]] = {}
-    numbers: list[int] = []
+    numbers = list(range(start, label))
     headers: list[tuple[int, int]] = []
     boxes: dict[int, tuple[str, int]] = {}
     heading: int | None = None
@@ -151,7 +156,7 @@ def _part(rows: Sequence[Row], start: int, values: dict[str, str], group_labels:
     # the whole label: a row goes on a label while the label starts with the pieces so far.
     owner: tuple[list[int], str, str] | None = None
     header_text = ""
-    index = start
+    index = label
     while index < len(rows):
         row = rows[index]
         if len(row) != 1 or _is_page(row):
