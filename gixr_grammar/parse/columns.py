@@ -14,8 +14,9 @@ label) and reads its numbers back into rows:
 - the readings tried are the column orders such a tree gives: the columns left to right in
   consecutive groups (or, where header words stand among the numbers, in the order of those words),
   each group read in bands of rows, each band column by column, top to bottom;
-- a reading counts only if every row's total is the sum of its six applicant columns (R3); the rows
-  are rebuilt only if every such reading gives every cell the same number.
+- a reading counts only if every row's total is the sum of its six applicant columns (R3); R3 cannot
+  tell applicant columns apart, so the simplest proved readings (fewest runs of numbers) are taken,
+  and the rows are rebuilt only if all of them give every cell the same number.
 
 A part no reading decides keeps its labels and loses its numbers to a ``column_order_unknown``
 error that lists them: never a number in the wrong row. Every rebuilt cell keeps its line and column.
