@@ -68,6 +68,11 @@ def _labels() -> tuple[dict[str, str], dict[str, str]]:
     return values, {key: label for label, key in groups.items()}
 
 
+@functools.cache
+def _groups_by_label() -> dict[str, str]:
+    return {label: key for key, label in _labels()[1].items()}
+
+
 def _label_key(text: str, labels: dict[str, str]) -> str | None:
     """The row whose label ``text`` starts (or is), if exactly one."""
     folded = _fold(text)
@@ -134,7 +139,7 @@ def _parts(rows: Sequence[Row]) -> Iterator[_Part]:
         while first > 0 and _is_number(rows[first - 1]):
             first -= 1
         part = _part(rows, first, index, values, group_labels)
-        if part is not None and _transposed(rows, part):
+        if part is not None and _transposed(part):
             yield part
             index = part.end
         else:
@@ -146,7 +151,7 @@ def _part(
 ) -> _Part | None:
     """The part that begins at ``start`` (numbers, then the label at ``label``): up to a page
     number, a row of several cells, long text, or the section after table 四."""
-    groups_by_label = {label: key for key, label in group_labels.items()}
+    groups_by_label = _groups_by_label()
     labels: dict[str, list[int]] = {}
     groups: dict[str, list[int]] = {}
     numbers = list(range(start, label))
@@ -215,7 +220,7 @@ def _column(text: str) -> int | None:
     return None
 
 
-def _transposed(rows: Sequence[Row], part: _Part) -> bool:
+def _transposed(part: _Part) -> bool:
     """Whether the part's numbers are not seven after each label (one cell a line, row by row)."""
     starts = sorted(indices[0] for indices in part.labels.values())
     bounds = [*starts, part.end]
@@ -267,13 +272,12 @@ def _label_rows(rows: Sequence[Row], part: _Part, keys: list[str], reading: list
     """The part's labels in template order (each group's before its first row), each value row's
     pieces joined into one cell at its first piece, with its numbers when ``reading`` has them."""
     out: list[Row] = []
+    groups = sorted(part.groups.items(), key=lambda item: T3_ROW_ORDER.index(item[0]), reverse=True)
     for number, key in enumerate(keys):
-        group = next((g for g in part.groups if T3_ROW_ORDER.index(g) <= T3_ROW_ORDER.index(key)), None)
-        while group is not None:
-            out.append([_joined(rows, part.groups.pop(group))])
-            group = next((g for g in part.groups if T3_ROW_ORDER.index(g) <= T3_ROW_ORDER.index(key)), None)
+        while groups and T3_ROW_ORDER.index(groups[-1][0]) <= T3_ROW_ORDER.index(key):
+            out.append([_joined(rows, groups.pop()[1])])
         out.append([_joined(rows, part.labels[key]), *(reading[number] if reading else ())])
-    out.extend([_joined(rows, indices)] for indices in part.groups.values())
+    out.extend([_joined(rows, indices)] for _, indices in reversed(groups))
     return out
 
 
@@ -334,10 +338,8 @@ def _read(
                 continue
             cost, positions = found
             cost += extra
-            for (r, c), i in attached.items():
-                positions[r][c] = {i}
             positions = [
-                [{free[p] if (r, c) not in attached else p for p in cell} for c, cell in enumerate(row)]
+                [{attached[(r, c)]} if (r, c) in attached else {free[p] for p in cell} for c, cell in enumerate(row)]
                 for r, row in enumerate(positions)
             ]
             if best is None or cost < best[0]:
@@ -411,6 +413,7 @@ def _readings(
     if len(wide) > MAX_WIDE:
         return None
     base = sum(len(g) for i, g in enumerate(groups) if i not in wide)
+    order = [column for columns in groups for column in columns]  # the columns of ``row``'s cells
     if wide and base + 2 * sum(len(groups[g]) for g in wide) > limit:
         return None
 
@@ -432,7 +435,6 @@ def _readings(
 
     def holds(r: int, state: State) -> bool:
         cells = row(r, state)
-        order = [column for columns in groups for column in columns]
         values: list[Decimal | None] = [None] * WIDTH
         for column, p in zip(order, cells, strict=True):
             values[column] = amounts[p] if p is not None else grid.attached[(r, column)]
@@ -460,7 +462,7 @@ def _readings(
 
     def headed(state: State) -> bool:
         """Whether each block of header words stands right before its columns' first numbers."""
-        first = dict(zip((c for columns in groups for c in columns), row(0, state), strict=True))
+        first = dict(zip(order, row(0, state), strict=True))
         blocks: dict[int, list[int | None]] = {}
         for at, column in grid.headers:
             blocks.setdefault(at, []).append(first[column])
@@ -472,7 +474,6 @@ def _readings(
         return None
     found: list[list[set[int]]] = [[set() for _ in range(WIDTH)] for _ in range(height)]
     layer = {(least - rest(0, s), s) for c, s in starts if c == least}  # (runs so far, bands)
-    order = [column for columns in groups for column in columns]
     for r in range(height):
         following: set[tuple[float, State]] = set()
         for spent, state in layer:
