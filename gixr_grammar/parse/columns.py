@@ -34,7 +34,7 @@ from decimal import Decimal
 import attrs
 
 from ..format.schema import OTHER_SPLIT_ROWS, T3_COLUMNS, T3_ROW_ORDER
-from ..format.vocabulary import T3_COLUMN_LABELS, T3_TEMPLATE_ROWS
+from ..format.vocabulary import T3_COLUMN_LABELS, T3_TEMPLATE_ROWS, T4_COLUMN_LABELS
 from ..model import Diagnostic, Severity
 from ..text.layout import RawCell, Row
 from ..text.normalize import compact, normalize_line
@@ -48,6 +48,8 @@ MIN_ROWS = 2  # a part of one row is read the same in any order
 MAX_BOXES = 4  # labels with numbers in their box, at most, whose hypotheses are tried
 MAX_WIDE = 2  # groups of several columns read in bands, at most (more: a search too wide to prove)
 BUDGET = 150_000  # states the search of one part may visit (a table of zeros allows every reading)
+MIN_PIECE = 2  # characters of a header word's first piece (结果 of 结果维持)
+T4_HEADER_WORDS = tuple(T4_COLUMN_LABELS[key] for key in ("upheld", "corrected", "pending"))
 _NUMBERING_COMMA = re.compile(r"(\d)、")
 
 
@@ -185,7 +187,7 @@ def _part(
         elif owner is not None and owner[2].startswith(owner[1] + folded):
             owner[0].append(index)
             owner = (owner[0], owner[1] + folded, owner[2])
-        elif (key := _label_key(text, values)) is not None and heading is None:
+        elif (key := _label_key(text, values)) is not None:  # before or after section 四's heading
             if key in labels:
                 break
             labels[key] = [index]
@@ -213,6 +215,20 @@ def _part(
     return _Part(start, index, labels, groups, numbers, headers, boxes, len(rows) if heading is None else heading)
 
 
+def _table_four(rows: Sequence[Row], part: _Part) -> int:
+    """Where table 四's header begins in the part (its end if it has none): the first piece of a
+    column word only table 四 has (结果维持, 结果纠正, 尚未审结; 其他 and 总计 are table 三's too)."""
+    return next(
+        (
+            i
+            for i in range(part.start, part.end)
+            if len(folded := _fold(rows[i][0].text)) >= MIN_PIECE
+            and any(word.startswith(folded) for word in T4_HEADER_WORDS)
+        ),
+        part.end,
+    )
+
+
 def _column(text: str) -> int | None:
     for column, label in enumerate(T3_COLUMN_LABELS.values()):
         if text == label:
@@ -235,6 +251,9 @@ def _rewrite(rows: Sequence[Row], part: _Part, diagnostics: list[Diagnostic]) ->
     headers = [h for h in part.headers if h[0] < count]
     boxes = {at: (keys.index(key), n) for at, (key, n) in part.boxes.items() if at + n <= count}
     reading = _read(cells, len(keys), headers, boxes) if len(taken) == count else None
+    if reading is None:  # every number before table 四's header is table 三's, and unplaced
+        taken = sorted({*taken, *(n for n in part.numbers if n < _table_four(rows, part))})
+        cells = [rows[i][0] for i in taken]
     label_rows = {i for indices in (*part.labels.values(), *part.groups.values()) for i in indices}
     rest = [i for i in range(part.start, part.end) if i not in label_rows and i not in taken]
     before = [rows[i] for i in rest if i < part.heading]
