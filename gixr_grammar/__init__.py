@@ -11,6 +11,7 @@ from .check import check
 from .check.series import check_series
 from .errors import (
     EmptyInputError,
+    GarbledTextError,
     GixrError,
     GrammarError,
     InputTooLargeError,
@@ -44,6 +45,7 @@ __all__ = [
     "Diagnostic",
     "EmptyInputError",
     "Finding",
+    "GarbledTextError",
     "GixrError",
     "GrammarError",
     "InputTooLargeError",

@@ -18,6 +18,11 @@ class NotTextError(GixrError):
     """The bytes are not text in any encoding reports come in (binary, or an unknown encoding)."""
 
 
+class GarbledTextError(NotTextError):
+    """The text is an extractor's output whose characters it could not decode from the PDF's fonts
+    (``(cid:N)`` codes, or one character for every glyph): no label in it can be read."""
+
+
 class UnreadableFileError(GixrError):
     """A file could not be read (missing, a folder, no permission); the message names it."""
 

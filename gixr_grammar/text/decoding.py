@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from ..errors import InputTooLargeError, NotTextError
+from ..errors import GarbledTextError, InputTooLargeError, NotTextError
 from ..model import Diagnostic, Severity
 from .normalize import LINE_BREAK, REPLACEMENT
 
@@ -35,6 +35,14 @@ _MAX_BINARY_SHARE = 0.01
 _ESCAPED = re.compile("[\udc80-\udcff]+")
 _MAX_DAMAGED_SHARE = 0.005  # of the bytes; past this (and past a handful) the data is binary
 _MAX_DAMAGED_FEW = 8
+# Glyphs an extractor could not map to characters: pdfminer writes each as "(cid:N)", and a font
+# whose ToUnicode map is broken comes out as one Han character for every glyph ("首首首首"). No
+# report's prose repeats a Han character three times running.
+_UNMAPPED_GLYPH = re.compile(r"\(cid:\d+\)")
+_REPEATED_HAN = re.compile(r"([\u4e00-\u9fff])\1{2,}")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MIN_GARBLED = 50  # glyphs: a stray "(cid:3)" or a "哈哈哈" does not make a text garbled
+_MAX_GARBLED_SHARE = 0.5  # of the glyphs a text shows as Han characters or unmapped codes
 _MAX_DIAGNOSED = 20  # damaged runs named one by one; the rest are counted in one more diagnostic
 
 
@@ -130,10 +138,30 @@ def _position(text: str, offset: int) -> tuple[int, int]:
 
 
 def check_text(text: str) -> None:
-    """Refuse text that is binary data decoded by accident."""
+    """Refuse text that is binary data decoded by accident, or an extractor's text of glyphs it
+    could not decode (its labels unreadable, any number placed in it would be a guess)."""
     sample = text[:65536]
     found = len(_BINARY_CHARS.findall(sample))
     if found > max(1, len(sample) * _MAX_BINARY_SHARE):
         raise NotTextError(
             f"the input looks binary: {found} control or private-use characters in its first {len(sample)}"
         )
+    _check_glyphs(sample)
+
+
+def _check_glyphs(sample: str) -> None:
+    unmapped = list(_UNMAPPED_GLYPH.finditer(sample))
+    repeated = list(_REPEATED_HAN.finditer(sample))
+    garbled = len(unmapped) + sum(len(run.group()) for run in repeated)
+    glyphs = len(unmapped) + len(_HAN.findall(sample))
+    if garbled < max(_MIN_GARBLED, glyphs * _MAX_GARBLED_SHARE):
+        return
+    first = min((run for run in (*unmapped[:1], *repeated[:1])), key=lambda run: run.start())
+    line, column = _position(sample, first.start())
+    raise GarbledTextError(
+        f"the text is glyphs its extractor could not decode ({garbled} of its {glyphs} characters are "
+        f"unmapped codes like (cid:12) or one character repeated, first {first.group()[:12]!r}): no label "
+        "can be read; parse the PDF itself (gixr parse report.pdf) or take its text with another extractor",
+        line=line,
+        column=column,
+    )

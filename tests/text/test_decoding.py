@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
+from pathlib import Path
 
 import pytest
 from conftest import SEED_NAMES, exact, seed_text
 
 import gixr_grammar
-from gixr_grammar import NotTextError
+from gixr_grammar import GarbledTextError, NotTextError
 from gixr_grammar.text.decoding import decode
 from gixr_grammar.text.values import is_value, read_number
 
@@ -98,3 +100,28 @@ def test_damaged_numbers_are_values_but_no_number() -> None:
     assert is_value("4\ufffd10") and is_value("\ufffd77180.86万元") and not is_value("2\ufffd.重复申请")
     assert read_number("4\ufffd10").damaged and not read_number("4\ufffd10").is_blank
     assert read_number("-").is_blank and not read_number("-").damaged
+
+
+GARBLED = Path(__file__).parent.parent / "data" / "pdfminer" / "garbled"
+
+
+def test_text_of_glyphs_no_font_map_decodes_is_refused_where_it_starts() -> None:
+    """pdfminer's text of a LibreOffice PDF whose fonts it cannot map (every glyph one character,
+    首首首首): its labels unreadable, it put numbers on rows by their order (8 wrong cells)."""
+    text = (GARBLED / "001_libreoffice_html.txt").read_text(encoding="utf-8")
+    with pytest.raises(GarbledTextError, match="865 of its 891 characters") as caught:
+        gixr_grammar.parse(text)
+    assert (caught.value.line, caught.value.column) == (2, 3)
+
+
+def test_unmapped_glyph_codes_are_refused() -> None:
+    """pdfminer writes a glyph with no character as (cid:N): a report of them has no label."""
+    text = re.sub("[\u4e00-\u9fff]", lambda m: f"(cid:{ord(m.group()) % 997})", seed_text(SEED_NAMES[0]))
+    with pytest.raises(GarbledTextError, match="unmapped codes"):
+        gixr_grammar.parse(text)
+
+
+def test_a_few_garbled_glyphs_leave_the_report_as_it_is() -> None:
+    name = SEED_NAMES[0]
+    text = seed_text(name) + "\n(cid:3)哈哈哈" * 30  # 120 garbled glyphs, 5% of the text's
+    assert exact(gixr_grammar.parse(text).cells(), name)
