@@ -150,13 +150,14 @@ def check_text(text: str) -> None:
 
 
 def _check_glyphs(sample: str) -> None:
+    """Refuse ``sample`` where its garbled glyphs are many and half of its glyphs or more."""
     unmapped = list(_UNMAPPED_GLYPH.finditer(sample))
     repeated = list(_REPEATED_HAN.finditer(sample))
     garbled = len(unmapped) + sum(len(run.group()) for run in repeated)
     glyphs = len(unmapped) + len(_HAN.findall(sample))
     if garbled < max(_MIN_GARBLED, glyphs * _MAX_GARBLED_SHARE):
         return
-    first = min((run for run in (*unmapped[:1], *repeated[:1])), key=lambda run: run.start())
+    first = min((*unmapped[:1], *repeated[:1]), key=lambda run: run.start())
     line, column = _position(sample, first.start())
     raise GarbledTextError(
         f"the text is glyphs its extractor could not decode ({garbled} of its {glyphs} characters are "
