@@ -160,9 +160,10 @@ def _part(
     headers: list[tuple[int, int]] = []
     boxes: dict[int, tuple[str, int]] = {}
     heading: int | None = None
-    # The label or group label whose further pieces the next text rows may be, its text so far, and
-    # the whole label: a row goes on a label while the label starts with the pieces so far.
-    owner: tuple[list[int], str, str] | None = None
+    # The label or group label whose further pieces the next text rows may be, its text so far, the
+    # whole label, and its value row (None: a group's): a row goes on a label while the label starts
+    # with the pieces so far.
+    owner: tuple[list[int], str, str, str | None] | None = None
     header_text = ""
     index = label
     while index < len(rows):
@@ -172,8 +173,7 @@ def _part(
         text = row[0].text
         folded = _fold(text)
         if _is_number(row):
-            if owner is not None and owner[2] in values.values() and not header_text:
-                boxed = next(k for k, label in values.items() if label == owner[2])
+            if owner is not None and (boxed := owner[3]) is not None and not header_text:
                 run = next((n for n in range(index, len(rows)) if not _is_number(rows[n])), len(rows)) - index
                 boxes[len(numbers)] = (boxed, run if run < WIDTH else 1)
             numbers.append(index)
@@ -186,17 +186,17 @@ def _part(
             heading, owner = index, None
         elif owner is not None and owner[2].startswith(owner[1] + folded):
             owner[0].append(index)
-            owner = (owner[0], owner[1] + folded, owner[2])
+            owner = (owner[0], owner[1] + folded, owner[2], owner[3])
         elif (key := _label_key(text, values)) is not None:  # before or after section 四's heading
             if key in labels:
                 break
             labels[key] = [index]
-            owner = (labels[key], folded, values[key])
+            owner = (labels[key], folded, values[key], key)
         elif (group := groups_by_label.get(folded)) is not None or (
             (group := _label_key(text, {k: v for k, v in group_labels.items() if k not in groups})) is not None
         ):
             groups[group] = [index]
-            owner = (groups[group], folded, group_labels[group])
+            owner = (groups[group], folded, group_labels[group], None)
         else:
             owner = None
             header_text += folded
