@@ -13,8 +13,9 @@ On each page:
   numbers, running heads) are dropped.
 - A character pdfium's text page drops (a lone glyph of a font neither embedded nor installed) is
   U+FFFD where it stood, with an ``unreadable_glyphs`` warning: reported, never silently lost.
-Tables that cross pages go on: their rows follow in order, all parts on one grid, and numbers a
-row broken across the pages left in two halves (5000 / 00) joined again. A PDF with no text layer
+Tables that cross pages go on: their rows follow in order, all parts on one grid, and a row broken
+across the pages, its label and numbers left in two halves (4.保护第 / 三方合法权益, 5000 / 00),
+joined again. A PDF with no text layer
 (scanned pages) is refused: OCR is not in scope.
 """
 
@@ -26,7 +27,7 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 import attrs
 import pypdfium2 as pdfium
@@ -43,11 +44,13 @@ _THIN = 2.0  # points: a path object this thin in one direction is a rule
 _CELL_GAP = 1.5  # font sizes: a wider gap between characters on a line separates two cells
 _MARGIN = 0.08  # of the page height: where page numbers and running heads stand
 _DIGITS = re.compile(r"\d+")
-_WRAPPED = re.compile(r"\d{3}$")  # a number a column wrapped: no column is narrower than three digits
 _NO_WIDTH = 0.01  # points: pdfium's text page skips a text object narrower than this
 _NO_GLYPH = 0.01  # font sizes: a glyph box this low is empty (pdfium gives 0.001); 一 is 0.05 high
 _FONT_HINT = "no font on this machine has their glyphs: install a CJK font (Debian: apt-get install fonts-noto-cjk)"
 _FORM_DEPTH = 15  # form objects nested deeper are not walked (pypdfium2's limit)
+
+
+_Cell = TypeVar("_Cell", str, bool)
 
 
 class _Char(NamedTuple):  # a tuple: a page makes thousands, and tuples are cheaper to make
@@ -82,7 +85,8 @@ class _Block:
     rows: tuple[tuple[str, ...], ...] = ()  # a table
     margin: bool = False  # a line in the top or bottom margin
     xs: tuple[float, ...] = ()  # a table's column edges, left to right
-    joined: tuple[tuple[int, str], ...] = ()  # rows that took numbers cut by a page break: (row, what)
+    full: tuple[bool, ...] = ()  # a table's last row: which cells' last line fills the cell (_Table.full)
+    joined: tuple[tuple[int, str], ...] = ()  # rows that took their rest after a page break: (row, what)
 
 
 def read_pdf(data: bytes) -> Source:
@@ -126,7 +130,7 @@ def _joined(place: str, line: int, cut: str) -> Diagnostic:
     return Diagnostic(
         "page_break_joined",
         Severity.INFO,
-        f"{place}: numbers a page break cut, their rest at the top of the next page, joined again: {cut}",
+        f"{place}: a row a page break cut, its rest at the top of the next page, joined again: {cut}",
         line,
         expected="a row on one page",
         found=cut,
@@ -135,9 +139,10 @@ def _joined(place: str, line: int, cut: str) -> Diagnostic:
 
 def _continued(pages: list[list[_Block]]) -> list[list[_Block]]:
     """The pages with each table that goes on over page breaks (a page ends in a table, the next
-    begins with one) on one grid (``_on_one_grid``: each part's grid is its own page's), and the
-    numbers a page break cut joined again: a row broken across the pages leaves the rest of a wrapped
-    number at the top of the next page (5000 / 00), which ``_joins`` recognises."""
+    begins with one) on one grid (``_on_one_grid``: each part's grid is its own page's), and each row
+    a page break cut joined again: a row broken across the pages leaves the rest of its wrapped label
+    and numbers at the top of the next page (4.保护第 / 三方合法权益, 5000 / 00), which ``_joins``
+    recognises."""
     runs: list[list[tuple[int, int]]] = []  # the parts of each table, as (page, block)
     for number, page in enumerate(pages):
         for index, block in enumerate(page):
@@ -150,10 +155,11 @@ def _continued(pages: list[list[_Block]]) -> list[list[_Block]]:
                 runs.append([(number, index)])
     out = [list(page) for page in pages]
     for run in runs:
-        parts = _on_one_grid([pages[number][index] for number, index in run])
+        blocks = [pages[number][index] for number, index in run]
+        parts, full = _on_one_grid(blocks)
         joined: list[list[tuple[int, str]]] = [[] for _ in run]
         for part, (before, after) in enumerate(itertools.pairwise(parts)):
-            if before and after and _joins(before[-1], after[0]):
+            if before and after and _joins(before[-1], after[0], full[part]):
                 cut = " ".join(f"{a} / {b}" for a, b in zip(before[-1], after[0], strict=True) if b)
                 before[-1] = tuple(a + b for a, b in zip(before[-1], after[0], strict=True))
                 joined[part].append((len(before) - 1, cut))
@@ -163,33 +169,40 @@ def _continued(pages: list[list[_Block]]) -> list[list[_Block]]:
     return [[block for block in page if block.rows or block.cells] for page in out]
 
 
-def _on_one_grid(parts: Sequence[_Block]) -> list[list[tuple[str, ...]]]:
-    """The rows of a table's parts on the grid of all their column edges: a part whose page lacks a
-    rule the others have (a row spanning two label columns) puts its cells where their left edges
-    are, and every row is as wide as the widest."""
+def _on_one_grid(parts: Sequence[_Block]) -> tuple[list[list[tuple[str, ...]]], list[tuple[bool, ...]]]:
+    """The rows of a table's parts, and which cells of each part's last row are full, on the grid
+    of all their column edges: a part whose page lacks a rule the others have (a row spanning two
+    label columns) puts its cells where their left edges are, and every row is as wide as the widest."""
     edges = _positions([x for part in parts for x in part.xs])
-    out = []
+    out, full = [], []
     for part in parts:
         # Its columns on the grid: _positions makes an edge the least position of its group, so x ≥ it.
         at = [bisect.bisect_right(edges, x) - 1 for x in part.xs[:-1]]
-        rows = []
-        for row in part.rows:
-            cells = [""] * (len(edges) - 1)
-            for column, cell in zip(at, row, strict=True):
-                cells[column] = cell
-            rows.append(tuple(cells))
-        out.append(rows)
-    return out
+        out.append([_spread(at, len(edges) - 1, row, "") for row in part.rows])
+        full.append(_spread(at, len(edges) - 1, part.full, False))
+    return out, full
 
 
-def _joins(last: Sequence[str], first: Sequence[str]) -> bool:
-    """Whether a part's first row is the rest of the numbers of the last row before it: numbers only,
-    fewer than that row holds, each under a number long enough to have filled a column's line."""
-    printed = [(above, cell) for above, cell in zip(last, first, strict=True) if cell]
+def _spread(at: Sequence[int], width: int, cells: Sequence[_Cell], blank: _Cell) -> tuple[_Cell, ...]:
+    """A part's row of cells on a grid ``width`` columns wide, cell ``i`` in column ``at[i]``."""
+    out = [blank] * width
+    for column, cell in zip(at, cells, strict=True):
+        out[column] = cell
+    return tuple(out)
+
+
+def _joins(last: Sequence[str], first: Sequence[str], full: Sequence[bool]) -> bool:
+    """Whether a part's first row is the rest of the last row before it, which a page break cut:
+    fewer cells than that row, each under a cell of that row whose last line is full (its text went
+    on), numbers under numbers and words under words."""
+    printed = [(above, cell, filled) for above, cell, filled in zip(last, first, full, strict=True) if cell]
     return (
         bool(printed)
         and len(printed) < sum(1 for cell in last if cell)
-        and all(_DIGITS.fullmatch(cell) and _WRAPPED.search(above) for above, cell in printed)
+        and all(
+            filled and bool(above) and bool(_DIGITS.fullmatch(cell)) == bool(_DIGITS.fullmatch(above))
+            for above, cell, filled in printed
+        )
     )
 
 
@@ -248,7 +261,7 @@ def _page_blocks(page: pdfium.PdfPage) -> Iterator[_Block]:
                 break
         else:
             loose.append(char)
-    blocks = [_Block(t.top, rows=t.rows(), xs=tuple(t.xs)) for t in tables]
+    blocks = [_Block(t.top, rows=t.rows(), xs=tuple(t.xs), full=t.full()) for t in tables]
     for line in _joined_numbers([_pieces(line) for line in _lines(loose)]):
         top = max(c.top for piece in line for c in piece)
         margin = top > height * (1 - _MARGIN) or top < height * _MARGIN
@@ -484,6 +497,25 @@ class _Table:
         column = min(bisect.bisect_right(xs, x) - 1, columns - 1)
         self.chars.setdefault(self.owner[(row, column)], []).append(char)
         return True
+
+    def full(self) -> tuple[bool, ...]:
+        """Which cells of the last row are full: the free room on their last line, inside the
+        cell's padding (its lines' least indent), is narrower than its widest character, so that
+        text or a number that went on could not have stood there. A page break that cuts a row leaves
+        its cut cells full; a row that ends leaves most not."""
+        row = len(self.ys) - 2
+        out = []
+        for column in range(len(self.xs) - 1):
+            chars = self.chars.get((row, column), []) if self.owner[(row, column)] == (row, column) else []
+            if not chars:
+                out.append(False)
+                continue
+            right = max(c for c in range(column, len(self.xs) - 1) if self.owner[(row, c)] == (row, column)) + 1
+            lines = _lines(chars)
+            padding = min(line[0].left for line in lines) - self.xs[column]
+            room = self.xs[right] - padding - lines[-1][-1].right
+            out.append(room < max(c.right - c.left for c in chars))
+        return tuple(out)
 
     def rows(self) -> tuple[tuple[str, ...], ...]:
         out = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import json
 from collections.abc import Callable
 from typing import Any
 
@@ -176,10 +177,15 @@ def test_a_pdf_of_only_unreadable_characters_says_so_not_scanned() -> None:
 def test_golden_word_export_with_rows_split_across_pages() -> None:
     """A Word file (python-docx, from seed 000) exported to PDF by LibreOffice 7.4 with its CJK
     font embedded, as agencies export theirs: rows break across pages (（三 / ）不予公开 and 1.属 /
-    于国家秘密 on two pages), and table 四's header words break over the page too (结 果 / 维 持)."""
+    于国家秘密 on two pages) and are joined again, and table 四's header words break over the page
+    too (结 果 / 维 持)."""
     report = gixr_grammar.parse_file(DOCUMENTS / "000_libreoffice.pdf")
     assert exact(report.cells(), SEED_NAMES[0])
-    assert report.diagnostics == ()  # the split header is no interruption of table 四
+    # Only the joins: the split header is no interruption of table 四.
+    assert [(d.code, report.place(d.line), d.found) for d in report.diagnostics] == [
+        ("page_break_joined", "page 1, table 2, row 8", "（三 / ）不 予公 开 1.属 / 于国 家秘 密"),
+        ("page_break_joined", "page 2, table 1, row 9", "2.没 有现 / 成信 息需 要另 行制 作"),
+    ]
     split = report.cell_records()["t3.denied_state_secret.total"]
     assert (split.value, report.place(split.line)) == (0, "page 1, table 2, row 8")
     assert report.place(report.cell_records()["t4.review.upheld"].line) == "page 4, table 1, row 2"
@@ -217,15 +223,43 @@ def test_numbers_a_page_break_cut_are_joined_again() -> None:
         96,
     ]
     assert [cells[f"t3.carried_forward.{c}"] for c in ("natural_person", "commercial", "total")] == [2, 99999, 1234567]
-    (joined,) = report.diagnostics
-    assert (joined.code, report.place(joined.line)) == ("page_break_joined", "page 2, table 1, row 17")
-    assert joined.found == "5000 / 00 1234 / 567"
+    assert [(d.code, report.place(d.line), d.found) for d in report.diagnostics] == [
+        ("page_break_joined", "page 1, table 2, row 9", "2.其他法 律行政法 规禁止公 / 开"),  # a label
+        ("page_break_joined", "page 2, table 1, row 16", "5000 / 00 1234 / 567"),
+    ]
 
 
-def test_only_the_rest_of_wrapped_numbers_joins_the_row_before() -> None:
+def test_a_label_a_page_break_cut_is_joined_with_its_numbers() -> None:
+    """A random 2021 report's Word file (large numbers in narrow columns) exported by LibreOffice 7.4:
+    two table 三 rows break over pages with their labels and wrapped numbers both cut (4.保护第 /
+    三方合法权益 with 2249 / 75; 2.申请人 / 逾期未按… with 1045 / 8, 1000 / 000, 9999 / 99). Each
+    is one row again, every cell as rendered (the JSON beside the PDF)."""
+    expected = json.loads((DOCUMENTS / "2021_libreoffice_label_split.json").read_text(encoding="utf-8"))
+    report = gixr_grammar.parse_file(DOCUMENTS / "2021_libreoffice_label_split.pdf")
+    cells = report.cells()
+    assert {k: None if cells.get(k) is None else str(cells[k]) for k in expected} == expected
+    assert cells["t3.denied_third_party_rights.research"] == 224975
+    assert [cells[f"t3.other_unpaid_fee.{c}"] for c in ("natural_person", "commercial", "research")] == [
+        10458,
+        1000000,
+        999999,
+    ]
+    assert [(d.code, report.place(d.line)) for d in report.diagnostics] == [
+        ("page_break_joined", "page 1, table 2, row 11"),
+        ("page_break_joined", "page 2, table 1, row 14"),  # page 2's first row went up to row 11
+    ]
+
+
+def test_only_the_rest_of_a_row_a_page_break_cut_joins_the_row_before() -> None:
     pdf = importlib.import_module("gixr_grammar.readers.pdf")
-    assert pdf._joins(("", "（七）总计", "", "82", "5000", "1234"), ("", "", "", "", "00", "567"))
-    assert not pdf._joins(("行政处罚", "", "5", "162"), ("行政强制", "", "", "3"))  # a row of its own
-    assert not pdf._joins(("规章", "1", "1", "1"), ("", "2", "3", "4"))  # one digit cannot have wrapped
-    assert not pdf._joins(("", "100", "100", "100"), ("", "2", "3", "4"))  # as many numbers: a row of its own
-    assert not pdf._joins(("行政处罚", "", "5", "162"), ("", "7", "", ""))  # no number above the 7
+    cut = (False, True, False, False, True, True)  # the cells whose last line filled the cell
+    assert pdf._joins(("", "（七）总计", "", "82", "5000", "1234"), ("", "", "", "", "00", "567"), cut)
+    assert pdf._joins(("", "4.保护第", "", "82", "5000", "1234"), ("", "三方合法权益", "", "", "00", ""), cut)
+    ended = (False, True, False, False, True, False)  # 1234 did not fill its cell
+    assert not pdf._joins(("", "4.保护第", "", "82", "5000", "1234"), ("", "", "", "", "", "567"), ended)
+    assert not pdf._joins(("", "4.保护第", "", "82", "5000", "1234"), ("", "", "", "", "权益", ""), cut)  # a word
+    assert not pdf._joins(("", "4.保护第", "", "82", "5000", "1234"), ("", "7", "", "", "", ""), cut)  # a number
+    ended = (True, False, False, False)
+    assert not pdf._joins(("行政处罚", "", "5", "162"), ("行政强制", "", "", "3"), ended)  # a row of its own
+    assert not pdf._joins(("", "100", "100", "100"), ("", "2", "3", "4"), (False, True, True, True))  # as many
+    assert not pdf._joins(("行政处罚", "", "5", "162"), ("", "7", "", ""), (True, True, True, True))  # under nothing
