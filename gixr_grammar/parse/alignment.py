@@ -15,7 +15,11 @@ pieces, and value runs, in text order) are aligned to the template's rows by dyn
   groups a row stands in cost little (merged group labels land anywhere inside their span);
 - a run in a row before any piece of its label costs ``LONE``, and a text piece after its row's run
   ``AFTER`` (labels come first, or wrap around their numbers),
-  and a row's numbering after another piece of it costs ``BEFORE`` (a label starts with its number).
+  and a row's numbering after another piece of it costs ``BEFORE`` (a label starts with its number),
+  another row's numbering in a piece ``MISNUMBERED``;
+- a run in another row than the text piece printed just before it on its line costs ``SAME_LINE``
+  (a row's label cell and its values stand side by side: a label's first piece ``2.其`` and the
+  numbers beside it are one row however many pieces the label wrapped into).
 
 The cheapest alignment is the reading. A run that another alignment, not dearer by ``MARGIN``, puts in
 a different row (or in none) is ambiguous: its row is left unknown and said so. The rows' arithmetic
@@ -34,6 +38,7 @@ import attrs
 
 from ..format.schema import OTHER_SPLIT_ROWS, T3_COLUMNS, T3_GROUPS, T3_ROW_ORDER, Template
 from ..format.vocabulary import T3_TEMPLATE_ROWS
+from ..repair.placement import WRAPPED_DIGITS
 from ..text.normalize import compact, normalize_line
 from .drafts import RowDraft, TableDraft
 from .grammar import terminal_patterns
@@ -45,20 +50,30 @@ GROUP_CHAR = 1  # a character of a group label the row stands in
 AFTER = 10  # a text piece placed after its row's run
 LONE = 20  # a run placed in a row before any piece of the row's label (numbers come after labels)
 BEFORE = 20  # a row's numbering placed after another piece of the row (a label starts with it)
-HAS_RUN, HAS_TEXT = 1, 2  # what a row holds so far, as bits of the alignment's state
+SAME_LINE = 30  # a run placed in another row than the text piece just before it on its line
+# What a row holds so far, as bits of the alignment's state: its run, a text piece, and whether the
+# piece just before was placed in it (a label and its numbers printed side by side are one row).
+HAS_RUN, HAS_TEXT, LAST = 1, 2, 4
 GAIN = 60  # a run placed in a row
-STATES = range(4)
+STATES = range(8)
+STATE_COUNT = len(STATES)
 # What placing a piece adds, by the state of its row: a run (None: the row has one), a text piece
-# (by whether it holds the row's numbering).
+# (by whether it holds the row's numbering); and the state after a piece is left out or placed.
 RUN_TAKEN = tuple(None if s & HAS_RUN else -GAIN + (0 if s & HAS_TEXT else LONE) for s in STATES)
 TEXT_TAKEN = {
     starts: tuple((AFTER if s & HAS_RUN else 0) + (BEFORE if starts and s & HAS_TEXT else 0) for s in STATES)
     for starts in (False, True)
 }
+SIDE_BY_SIDE = tuple(0 if s & LAST else SAME_LINE for s in STATES)  # a run after text on its line
+LEFT_OUT = tuple(s & ~LAST for s in STATES)
+RUN_AFTER = tuple((s | HAS_RUN) & ~LAST for s in STATES)
+TEXT_AFTER = tuple(s | HAS_TEXT | LAST for s in STATES)
 MARGIN = 15  # two alignments closer than this are equally good readings
 STRONG = 10  # a piece the grammar recognised as another row's label
+MISNUMBERED = 40  # a piece holding another row's numbering (3.危 in row 2.)
 WIDTH = len(T3_COLUMNS)
 _NUMBERING = re.compile(r"(\d{1,2}|[一二三四五六七八九十])[.、]|\([一二三四五六七八九十]\)")
+_ROW_NUMBER = re.compile(r"(?<!\d)\d{1,2}[.、]")  # a value row's numbering, inside a piece
 # Tokens of table 三 that are no row's evidence: its header.
 HEADER_TERMINALS = frozenset({"CORNER", "APPLICANTS", "GENERIC_HEAD"})
 _NO_ANCHOR = frozenset({"LEAF", FRAGMENT, "ORDINAL"})  # terminals that name no one row
@@ -184,7 +199,9 @@ def _slot(key: str, label: str, is_group: bool, groups: Iterable[str]) -> Slot:
 
 def pieces(draft: TableDraft) -> list[Piece]:
     """The table's tokens in text order, its header left out; a run holding several rows' values
-    (two label-less rows on consecutive lines) cut into runs of seven."""
+    (two label-less rows on consecutive lines) cut into runs of seven, and a run that may be the
+    rest of numbers a narrow column wrapped (``_wrapped_rest``) joined to the run before it, for the
+    row's placement to decide (``repair.placement``)."""
     out: list[Piece] = []
     for block in draft.blocks:
         for line in block.lines:
@@ -192,11 +209,26 @@ def pieces(draft: TableDraft) -> list[Piece]:
             for token in tokens:
                 if token is None or base_name(token.type) in HEADER_TERMINALS:
                     continue
-                if base_name(token.type) == VALUES:
+                if base_name(token.type) == VALUES and out and _wrapped_rest(out[-1], token):
+                    out[-1] = Piece(values_token(token.type, (*out[-1].token.cells, *token.cells)), "")
+                elif base_name(token.type) == VALUES:
                     out.extend(Piece(run, "") for run in _rows_of(token))
                 else:
                     out.append(Piece(token, compact(str(token))))
     return out
+
+
+def _wrapped_rest(before: Piece, run: ScanToken) -> bool:
+    """Whether ``run``, just after a whole row's run, may be the rest of its numbers that wrapped
+    onto the next line (6014 / 66): fewer integers than the row's numbers long enough to have wrapped."""
+    if not before.is_run:
+        return False
+    above = [c for c in before.token.cells if c.text]
+    printed = [c.text for c in run.cells if c.text]
+    if above[-1].line >= next(c.line for c in run.cells if c.text):
+        return False
+    long_enough = sum(1 for c in above if len(c.text) >= WRAPPED_DIGITS and c.text.isdigit())
+    return len(above) == WIDTH and all(text.isdigit() for text in printed) and len(printed) <= long_enough
 
 
 def _rows_of(run: ScanToken) -> list[ScanToken]:
@@ -218,6 +250,7 @@ def _costs(text: str, kind: str, template: Template) -> tuple[tuple[int, int, bo
     Pieces repeat from table to table (labels, their halves), so this is remembered."""
     patterns = terminal_patterns()
     counts = Counter(text)
+    numbers = _ROW_NUMBER.search(text) is not None
     specific = kind in patterns and kind not in _NO_ANCHOR
     out = []
     for slot in slots(template):
@@ -233,7 +266,8 @@ def _costs(text: str, kind: str, template: Template) -> tuple[tuple[int, int, bo
         common = sum(min(n, slot.counts.get(ch, 0)) for ch, n in counts.items())
         rest = len(text) - common
         stray = min(rest, sum(n for ch, n in counts.items() if ch in slot.group_chars and ch not in slot.counts))
-        out.append((-CHAR * common + CHAR * (rest - stray) + GROUP_CHAR * stray, junk, starts))
+        misnumbered = MISNUMBERED if numbers and not starts else 0
+        out.append((-CHAR * common + CHAR * (rest - stray) + GROUP_CHAR * stray + misnumbered, junk, starts))
     return tuple(out)
 
 
@@ -250,73 +284,79 @@ _INF = 1 << 40
 def align(table: Sequence[Piece], template: Template) -> Alignment:
     """The cheapest alignment of ``table``'s pieces to ``template``'s rows (see the module's doc).
 
-    A state is (piece i, slot j, what slot j holds: bit 1 its run, bit 2 a text piece); forward and
-    backward costs give the reading and, for each run, how cheaply it could be read elsewhere. Piece
-    i is only tried in the slots of its ``band``."""
+    A state is (piece i, slot j, what slot j holds: the bits ``HAS_RUN``, ``HAS_TEXT`` and ``LAST``);
+    forward and backward costs give the reading and, for each run, how cheaply it could be read
+    elsewhere. Piece i is only tried in the slots of its ``band``."""
     sequence = slots(template)
-    n, m = len(table), len(sequence)
+    n, m, k = len(table), len(sequence), STATE_COUNT
     no_text = ((0, 0, False),) * m
     text_costs = [no_text if p.is_run else _costs(p.text, p.kind, template) for p in table]
+    beside = [i > 0 and p.is_run and _side_by_side(table[i - 1], p) for i, p in enumerate(table)]
     low, high = _bands(table, sequence)
     value_slot = [not slot.is_group for slot in sequence]
 
     def steps(i: int, j: int, state: int) -> list[tuple[int, int, str]]:
         """(cost, state after, action) for piece i in slot j."""
         if table[i].is_run:
-            options = [(0, state, "junk")]
+            options = [(0, LEFT_OUT[state], "junk")]
             gain = RUN_TAKEN[state]
             if gain is not None and value_slot[j]:
-                options.append((gain, state | HAS_RUN, "take"))
+                options.append((gain + (SIDE_BY_SIDE[state] if beside[i] else 0), RUN_AFTER[state], "take"))
             return options
         take, junk, starts = text_costs[i][j]
-        return [(junk, state, "junk"), (take + TEXT_TAKEN[starts][state], state | HAS_TEXT, "take")]
+        return [(junk, LEFT_OUT[state], "junk"), (take + TEXT_TAKEN[starts][state], TEXT_AFTER[state], "take")]
 
-    # Costs by piece, then slot and state: forward[i][4 * j + state] (flat rows are cheap to make).
-    forward = [[_INF] * (4 * m) for _ in range(n + 1)]
+    # Costs by piece, then slot and state: forward[i][k * j + state] (flat rows are cheap to make).
+    forward = [[_INF] * (k * m) for _ in range(n + 1)]
     forward[0][0] = 0
     for i in range(n + 1):
         row = forward[i]
         for j in range(low[i - 1] if i else 0, high[i] if i < n else m - 1):  # moving on to a later slot
-            at = 4 * j
-            row[at + 4] = min(row[at + 4], row[at], row[at + 1], row[at + 2], row[at + 3])
+            at = k * j
+            row[at + k] = min(row[at + k], *row[at : at + k])
         if i == n:
             break
         is_run, costs, there = table[i].is_run, text_costs[i], forward[i + 1]
+        penalty = SIDE_BY_SIDE if beside[i] else (0,) * k
         for j in range(low[i], high[i] + 1):
             take, junk, starts = costs[j]
             extras = TEXT_TAKEN[starts]
-            at = 4 * j
+            at = k * j
             for state in STATES:
                 cost = row[at + state]
                 if cost >= _INF:
                     continue
+                out = at + LEFT_OUT[state]
                 if is_run:
-                    there[at + state] = min(there[at + state], cost)
+                    there[out] = min(there[out], cost)
                     gain = RUN_TAKEN[state]
                     if gain is not None and value_slot[j]:
-                        there[at + (state | HAS_RUN)] = min(there[at + (state | HAS_RUN)], cost + gain)
+                        taken = at + RUN_AFTER[state]
+                        there[taken] = min(there[taken], cost + gain + penalty[state])
                     continue
-                there[at + state] = min(there[at + state], cost + junk)
-                there[at + (state | HAS_TEXT)] = min(there[at + (state | HAS_TEXT)], cost + take + extras[state])
-    backward = [[_INF] * (4 * m) for _ in range(n)] + [[0] * (4 * m)]
+                there[out] = min(there[out], cost + junk)
+                taken = at + TEXT_AFTER[state]
+                there[taken] = min(there[taken], cost + take + extras[state])
+    backward = [[_INF] * (k * m) for _ in range(n)] + [[0] * (k * m)]
     for i in range(n - 1, -1, -1):
         is_run, costs, later, here = table[i].is_run, text_costs[i], backward[i + 1], backward[i]
+        penalty = SIDE_BY_SIDE if beside[i] else (0,) * k
         for j in range(high[i], (low[i - 1] if i else 0) - 1, -1):
-            at = 4 * j
-            advance = here[at + 4] if j + 1 < m else _INF
+            at = k * j
+            advance = here[at + k] if j + 1 < m else _INF
             if j < low[i]:  # piece i cannot be here: only moving on
-                here[at : at + 4] = [advance] * 4
+                here[at : at + k] = [advance] * k
                 continue
             take, junk, starts = costs[j]
             extras = TEXT_TAKEN[starts]
             for state in STATES:
                 if is_run:
-                    best = later[at + state]
+                    best = later[at + LEFT_OUT[state]]
                     gain = RUN_TAKEN[state]
                     if gain is not None and value_slot[j]:
-                        best = min(best, later[at + (state | HAS_RUN)] + gain)
+                        best = min(best, later[at + RUN_AFTER[state]] + gain + penalty[state])
                 else:
-                    best = min(later[at + state] + junk, later[at + (state | HAS_TEXT)] + take + extras[state])
+                    best = min(later[at + LEFT_OUT[state]] + junk, later[at + TEXT_AFTER[state]] + take + extras[state])
                 here[at + state] = min(best, advance)
     total = backward[0][0]
 
@@ -325,12 +365,12 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
     j, state = 0, 0
     for i in range(n):
         while True:
-            goal = backward[i][4 * j + state]
+            goal = backward[i][k * j + state]
             choice = next(
                 (
                     (after, action)
                     for cost, after, action in steps(i, j, state)
-                    if j >= low[i] and cost + backward[i + 1][4 * j + after] == goal
+                    if j >= low[i] and cost + backward[i + 1][k * j + after] == goal
                 ),
                 None,
             )
@@ -347,19 +387,22 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
         chosen = trace[i][0] if trace[i][1] == "take" else None
         options: dict[int | None, int] = {None: _INF}
         for j in range(low[i], high[i] + 1):
-            at = 4 * j
+            at = k * j
             for state in STATES:
                 so_far = forward[i][at + state]
-                options[None] = min(options[None], so_far + backward[i + 1][at + state])
-                gain = RUN_TAKEN[state]
-                if gain is not None and value_slot[j]:
-                    taken = so_far + gain + backward[i + 1][at + (state | HAS_RUN)]
-                    options[j] = min(options.get(j, _INF), taken)
+                for cost, after, action in steps(i, j, state):
+                    where = j if action == "take" else None
+                    options[where] = min(options.get(where, _INF), so_far + cost + backward[i + 1][at + after])
         rivals = [j for j, cost in options.items() if j != chosen and cost < total + MARGIN]
         if rivals:
             ambiguous[i] = tuple(dict.fromkeys(sequence[j].key for j in (chosen, *rivals) if j is not None))
     baseline = sum(CHAR * len(s.label) + (0 if s.is_group else GAIN) for s in sequence)
     return _reading(table, sequence, template, trace, ambiguous, baseline + total)
+
+
+def _side_by_side(before: Piece, run: Piece) -> bool:
+    """Whether a text piece stands just before a run on the run's line (a label cell beside its values)."""
+    return not before.is_run and before.token.end_line == run.token.line
 
 
 def _bands(table: Sequence[Piece], sequence: Sequence[Slot]) -> tuple[list[int], list[int]]:

@@ -23,6 +23,7 @@ from ..text.values import Number, is_value, read_number
 from .glued import LocalRule, SearchStopped, SplitBudget, split_digits
 
 MAX_CANDIDATES = 5000  # per row; past this, only the left- and right-aligned placements are tried
+WRAPPED_DIGITS = 3  # no value column is narrower than three digits: a shorter number never wrapped
 
 
 @attrs.frozen
@@ -114,7 +115,10 @@ def place_row(
     if len(printed) == width:
         return RowPlacement((tuple(slots),), "exact", printed)
     if len(printed) > width:
-        return RowPlacement(tuple(_leaving_out(slots, width)), "long", printed, preferred=True)
+        rejoined = _rejoined(printed, width)
+        # A wrapped number makes the trailing extra cell no likelier than its rejoined reading.
+        candidates = (*_leaving_out(slots, width), *rejoined)
+        return RowPlacement(candidates, "long", printed, preferred=not rejoined)
     found = split_digits(printed[0].text, width, rules, budget) if len(printed) == 1 else []
     stopped, splits = (
         (found, []) if isinstance(found, SearchStopped) else (None, _digit_splits(printed[0], width, found))
@@ -160,6 +164,35 @@ def _with_gaps(slots: list[Placed | Gap], width: int) -> list[Candidate]:
         for position, slot in zip(positions, slots, strict=True):
             row[position] = slot
         out.append(tuple(row))
+    return out
+
+
+def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate]:
+    """The placements of a long row whose extra values are the rest of numbers a narrow column
+    wrapped: a later line of the row's values (36428 / 1, or 5000 1234 / 00 567) may be the rest of
+    as many numbers on the lines before it, in order, each long enough to have filled a column's
+    line. Every such reading with ``width`` values, each of its joins said as one."""
+    lines = [list(cells) for _, cells in itertools.groupby(printed, key=lambda c: c.line)]
+    out: list[Candidate] = []
+
+    def extend(kept: list[RawCell], open_: tuple[int, ...], rest: list[list[RawCell]], joined: bool) -> None:
+        if len(kept) > width or len(out) >= MAX_CANDIDATES:
+            return
+        if not rest:
+            if joined and len(kept) == width:
+                out.append(tuple(printed_cell(c) for c in kept))
+            return
+        line, later = rest[0], rest[1:]
+        if all(c.text.isdigit() for c in line):
+            for targets in itertools.combinations(open_, len(line)):
+                cells = list(kept)
+                for target, cell in zip(targets, line, strict=True):
+                    cells[target] = attrs.evolve(cells[target], text=cells[target].text + cell.text)
+                extend(cells, tuple(i for i in open_ if i not in targets), later, True)
+        fresh = [i for i, c in enumerate(line, len(kept)) if len(c.text) >= WRAPPED_DIGITS and c.text.isdigit()]
+        extend([*kept, *line], (*open_, *fresh), later, joined)
+
+    extend([], (), lines, False)
     return out
 
 
