@@ -38,7 +38,7 @@ import attrs
 
 from ..format.schema import OTHER_SPLIT_ROWS, T3_COLUMNS, T3_GROUPS, T3_ROW_ORDER, Template
 from ..format.vocabulary import T3_TEMPLATE_ROWS
-from ..repair.placement import WRAPPED_DIGITS
+from ..repair.placement import may_wrap
 from ..text.normalize import compact, normalize_line
 from .drafts import RowDraft, TableDraft
 from .grammar import terminal_patterns
@@ -227,8 +227,10 @@ def _wrapped_rest(before: Piece, run: ScanToken) -> bool:
     printed = [c.text for c in run.cells if c.text]
     if above[-1].line >= next(c.line for c in run.cells if c.text):
         return False
-    long_enough = sum(1 for c in above if len(c.text) >= WRAPPED_DIGITS and c.text.isdigit())
-    return len(above) == WIDTH and all(text.isdigit() for text in printed) and len(printed) <= long_enough
+    long_enough = sum(1 for c in above if may_wrap(c.text))
+    return (
+        len(above) == WIDTH and all(text.isdigit() for text in printed) and len(printed) <= min(long_enough, WIDTH - 1)
+    )
 
 
 def _rows_of(run: ScanToken) -> list[ScanToken]:

@@ -38,7 +38,7 @@ from ..format.vocabulary import T3_COLUMN_LABELS, T3_TEMPLATE_ROWS, T4_COLUMN_LA
 from ..model import Diagnostic, Severity
 from ..text.layout import RawCell, Row
 from ..text.normalize import compact, normalize_line
-from ..text.values import is_value, read_number
+from ..text.values import is_value, read_number, split_values
 from .grammar import terminal_patterns
 
 WIDTH = len(T3_COLUMNS)
@@ -152,7 +152,8 @@ def _part(
     rows: Sequence[Row], start: int, label: int, values: dict[str, str], group_labels: dict[str, str]
 ) -> _Part | None:
     """The part that begins at ``start`` (numbers, then the label at ``label``): up to a page
-    number, a row of several cells, long text, or the section after table 四."""
+    number, a row of several cells or numbers (printed row by row), long text, or the section after
+    table 四."""
     groups_by_label = _groups_by_label()
     labels: dict[str, list[int]] = {}
     groups: dict[str, list[int]] = {}
@@ -168,9 +169,9 @@ def _part(
     index = label
     while index < len(rows):
         row = rows[index]
-        if len(row) != 1 or _is_page(row):
-            break
         text = row[0].text
+        if len(row) != 1 or _is_page(row) or len(split_values(text)[1]) > 1:  # numbers printed row by row
+            break
         folded = _fold(text)
         if _is_number(row):
             if owner is not None and (boxed := owner[3]) is not None and not header_text:

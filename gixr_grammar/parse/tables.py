@@ -7,6 +7,7 @@ is reported with its line.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 
@@ -28,7 +29,7 @@ from ..format.schema import (
 from ..format.vocabulary import T2_ROW_LABELS, T2_TEMPLATE_BLOCKS, UNIT_YUAN, label_of
 from ..model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
 from ..repair.glued import SplitBudget, local_rules
-from ..repair.placement import Placed, RowPlacement, layout_padding, place_row
+from ..repair.placement import Placed, RowPlacement, layout_padding, place_row, shared_line
 from ..repair.resolution import resolve
 from ..text.layout import RawCell
 from ..text.normalize import compact, normalize_line
@@ -123,6 +124,16 @@ class Builder:
             key: place_row(_value_cells(draft), spec.width, padding[spec.width], rules.get(key, ()), self.budget)
             for key, (draft, spec) in rows.items()
         }
+        if not equations:  # table 二: no arithmetic says whose a line of numbers between two rows is
+            for upper, lower in itertools.pairwise(list(rows)):
+                width = rows[upper][1].width
+                placements[upper], placements[lower] = shared_line(
+                    placements[upper],
+                    placements[lower],
+                    rows[lower][0].line,
+                    (width, rows[lower][1].width),
+                    padding[width],
+                )
         resolution = resolve(placements, addresses, equations)
         out = {}
         for key, (draft, spec) in rows.items():
@@ -183,15 +194,20 @@ class Builder:
             )
         if placement.stopped is not None:
             first = placement.printed[0]
+            noun, found, what = (
+                ("values", printed, "may be numbers a narrow column wrapped")
+                if placement.how == "long"
+                else ("digits", first.text, "may hold several numbers run together")
+            )
             self.report(
                 "search_stopped",
                 Severity.WARNING,
-                f"{where}: its digits {first.text} may hold several numbers run together, but "
-                f"{placement.stopped.reason}; the cells it would have decided are left unknown",
+                f"{where}: its {noun} {found} {what}, but {placement.stopped.reason}; the cells it would "
+                "have decided are left unknown",
                 first.line,
                 column=first.column,
                 expected=f"{spec.width} numbers",
-                found=first.text,
+                found=found,
             )
         if remaining:
             shown = [" ".join("?" if v is None else _plain(v) for v in values) for values in remaining[:MAX_SHOWN]]

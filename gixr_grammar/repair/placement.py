@@ -23,7 +23,9 @@ from ..text.values import Number, is_value, read_number
 from .glued import LocalRule, SearchStopped, SplitBudget, split_digits
 
 MAX_CANDIDATES = 5000  # per row; past this, only the left- and right-aligned placements are tried
-WRAPPED_DIGITS = 3  # no value column is narrower than three digits: a shorter number never wrapped
+MAX_REJOINED = 500  # readings of a long row's wrapped numbers (each is then checked by the arithmetic)
+MAX_REJOIN_STEPS = 20_000  # steps their search may take
+WRAPPED_DIGITS = 2  # no value column is narrower than two digits (table 四's 15 may be that narrow)
 
 
 @attrs.frozen
@@ -115,10 +117,14 @@ def place_row(
     if len(printed) == width:
         return RowPlacement((tuple(slots),), "exact", printed)
     if len(printed) > width:
+        # Digits on a later line under numbers that filled their column's line are those numbers'
+        # rest, not values to leave out: leaving out is for a row no wrap explains.
         rejoined = _rejoined(printed, width)
-        # A wrapped number makes the trailing extra cell no likelier than its rejoined reading.
-        candidates = (*_leaving_out(slots, width), *rejoined)
-        return RowPlacement(candidates, "long", printed, preferred=not rejoined)
+        if isinstance(rejoined, SearchStopped):  # a part of the readings would be a guess
+            return RowPlacement((), "long", printed, stopped=rejoined)
+        if rejoined:
+            return RowPlacement(tuple(rejoined), "long", printed)
+        return RowPlacement(tuple(_leaving_out(slots, width)), "long", printed, preferred=True)
     found = split_digits(printed[0].text, width, rules, budget) if len(printed) == 1 else []
     stopped, splits = (
         (found, []) if isinstance(found, SearchStopped) else (None, _digit_splits(printed[0], width, found))
@@ -167,20 +173,25 @@ def _with_gaps(slots: list[Placed | Gap], width: int) -> list[Candidate]:
     return out
 
 
-def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate]:
+def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | SearchStopped:
     """The placements of a long row whose extra values are the rest of numbers a narrow column
     wrapped: a later line of the row's values (36428 / 1, or 5000 1234 / 00 567) may be the rest of
-    as many numbers on the lines before it, in order, each long enough to have filled a column's
-    line. Every such reading with ``width`` values, each of its joins said as one."""
-    lines = [list(cells) for _, cells in itertools.groupby(printed, key=lambda c: c.line)]
-    out: list[Candidate] = []
+    as many numbers on the lines before it, in order, and a value may be the rest of the one just
+    before it (an extractor that keeps a number's lines on one line of text), each first part long
+    enough to have filled a column's line. Every such reading with ``width`` values; or, past
+    ``MAX_REJOINED`` readings or ``MAX_REJOIN_STEPS`` steps, why not (the first ones found would
+    all share the first joins tried: a guess)."""
+    lines = _lines(printed)
+    out: dict[Candidate, None] = {}  # in the order found, each once
+    steps = [0]
 
     def extend(kept: list[RawCell], open_: tuple[int, ...], rest: list[list[RawCell]], joined: bool) -> None:
-        if len(kept) > width or len(out) >= MAX_CANDIDATES:
+        steps[0] += 1
+        if len(kept) > width or len(out) > MAX_REJOINED or steps[0] > MAX_REJOIN_STEPS:
             return
         if not rest:
             if joined and len(kept) == width:
-                out.append(tuple(printed_cell(c) for c in kept))
+                out[tuple(printed_cell(c) for c in kept)] = None
             return
         line, later = rest[0], rest[1:]
         if all(c.text.isdigit() for c in line):
@@ -188,12 +199,75 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate]:
                 cells = list(kept)
                 for target, cell in zip(targets, line, strict=True):
                     cells[target] = attrs.evolve(cells[target], text=cells[target].text + cell.text)
-                extend(cells, tuple(i for i in open_ if i not in targets), later, True)
-        fresh = [i for i, c in enumerate(line, len(kept)) if len(c.text) >= WRAPPED_DIGITS and c.text.isdigit()]
+                # A number whose rest filled its line too may go on (12 / 03 / 2).
+                still = tuple(i for i in open_ if i not in targets or may_wrap(line[targets.index(i)].text))
+                extend(cells, still, later, True)
+        fresh = [i for i, c in enumerate(line, len(kept)) if may_wrap(c.text)]
         extend([*kept, *line], (*open_, *fresh), later, joined)
 
+    def merge(at: int, groups: int, kept: list[RawCell]) -> None:
+        """Consecutive values joined into ``groups`` numbers (an extractor that prints a number's
+        rest on the line of its first part: 7 1249 9 / 3212 7 for 7 12499 32127)."""
+        steps[0] += 1
+        if len(out) > MAX_REJOINED or steps[0] > MAX_REJOIN_STEPS:
+            return
+        if groups == 0:
+            if at == len(printed):
+                out[tuple(printed_cell(c) for c in kept)] = None
+            return
+        for end in range(at + 1, len(printed) - groups + 2):
+            parts = printed[at:end]
+            if len(parts) > 1 and not (all(may_wrap(c.text) for c in parts[:-1]) and parts[-1].text.isdigit()):
+                break  # a longer group holds the same parts
+            merge(end, groups - 1, [*kept, attrs.evolve(parts[0], text="".join(c.text for c in parts))])
+
     extend([], (), lines, False)
-    return out
+    merge(0, width, [])
+    if len(out) > MAX_REJOINED or steps[0] > MAX_REJOIN_STEPS:
+        return SearchStopped(f"there are more ways to rejoin them than its search may try ({MAX_REJOINED} readings)")
+    return list(out)
+
+
+def shared_line(
+    upper: RowPlacement, lower: RowPlacement, lower_line: int, widths: tuple[int, int], padding: Padding = Padding()
+) -> tuple[RowPlacement, RowPlacement]:
+    """Two consecutive rows, each also read with a line of numbers between them as the other's
+    (a narrow column's number centred in its cell: 36428 above 其他对外管理服务事项 283 41 1, whose 1
+    is its rest, reads like the rest of the row above). Where the line may be either's, both rows
+    get both readings, so no arithmetic-free table picks one; ``lower_line`` is the lower row's
+    label's line, ``widths`` the rows' widths and ``padding`` the upper row's layout padding."""
+    upper_width, width = widths
+    lines = _lines(upper.printed)
+    fragment = lines[-1] if len(lines) > 1 else []
+    if (
+        not fragment
+        or not all(may_wrap(c.text) for c in fragment)
+        or not fragment[0].line < lower_line <= min((c.line for c in lower.printed), default=0)
+        or len(lower.printed) != width
+        or len(upper.printed) - len(fragment) != upper_width  # the row was whole before the line
+        or len(fragment) > width
+    ):
+        return upper, lower
+    kept = place_row([c for line in lines[:-1] for c in line], upper_width, padding)
+    prefixed = []
+    for targets in itertools.combinations(range(width), len(fragment)):
+        cells = list(lower.printed)
+        for target, cell in zip(targets, fragment, strict=True):
+            cells[target] = attrs.evolve(cells[target], text=cell.text + cells[target].text)
+        prefixed.append(tuple(printed_cell(c) for c in cells))
+    return (
+        attrs.evolve(upper, candidates=(*upper.candidates, *kept.candidates), preferred=False),
+        attrs.evolve(lower, candidates=(*lower.candidates, *prefixed), preferred=False),
+    )
+
+
+def _lines(cells: Sequence[RawCell]) -> list[list[RawCell]]:
+    return [list(group) for _, group in itertools.groupby(cells, key=lambda c: c.line)]
+
+
+def may_wrap(text: str) -> bool:
+    """Whether a printed number may be the first line of one a narrow column wrapped."""
+    return len(text) >= WRAPPED_DIGITS and text.isdigit()
 
 
 def _leaving_out(slots: list[Placed | Gap], width: int) -> list[Candidate]:

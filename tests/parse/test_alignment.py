@@ -160,6 +160,18 @@ def test_numbers_that_two_rows_could_own_are_left_unknown() -> None:
     assert got.get("t3.denied_third_party_rights.total") is None
 
 
+def test_a_numbering_alone_on_its_line_before_its_label_one_character_a_line() -> None:
+    """pdfium prints a narrow label column of a Word export one character a line, its numbering on
+    a line of its own (4. / 保 / 护 / … / 益): the numbering and the characters are the row's pieces,
+    not text that ends the table (every row after it was lost to unexpected_text before)."""
+    cells, lines = _report()
+    at = _row(lines, "4.保护第三方")
+    lines[at : at + 1] = ["4.", *"保护第三方合法权益", _values(lines[at])]
+    report = gixr_grammar.parse("\n".join(lines))
+    assert "unexpected_text" not in [d.code for d in report.diagnostics]
+    assert report.cells() == cells
+
+
 def test_table_4_as_three_runs_of_five_and_broken_header_words() -> None:
     cells, lines = _report()
     at = next(i for i, line in enumerate(lines) if line.startswith("行政复议"))

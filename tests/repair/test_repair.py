@@ -100,6 +100,55 @@ def test_long_row_prefers_leaving_out_the_trailing_cell() -> None:
     assert any(f.rule == "review_total" for f in gixr_grammar.check(result) if f.failed)
 
 
+def _cells(lines: list[str]) -> list[RawCell]:
+    return [RawCell(text, n, 0) for n, line in enumerate(lines, 1) for text in line.split()]
+
+
+def test_numbers_a_two_digit_column_wrapped_are_rejoined_not_left_out() -> None:
+    """Table 四's 15 columns may hold two digits a line: 380 prints 38 / 0 and 12032 prints
+    12 / 03 / 2. The lines below are the numbers' rest, never values to leave out; where the last
+    piece could go on either of two numbers that filled their lines, both readings stay (with those
+    of values joined to the one before them, the next test's)."""
+    placement = place_row(_cells(["4 38 55 12 25", "0 2 03 94", "2"]), 5)
+    assert placement.how == "long" and not placement.preferred
+    readings = {tuple(str(c.amount) for c in candidate) for candidate in placement.candidates}  # type: ignore[union-attr]
+    assert {("4", "380", "552", "12032", "2594"), ("4", "380", "552", "1203", "25942")} <= readings
+
+
+def test_a_number_s_rest_on_its_own_line_of_text_is_rejoined_too() -> None:
+    """pdfium keeps a cell's wrapped lines on one line of text (7 1249 9 / 3212 7 for 7, 12499,
+    32127): a value may be the rest of the one just before it. Every such reading stays, with the
+    later-line ones, and the table's arithmetic picks the one that holds."""
+    printed = "\t9 7 1249 9\n3212 7\n4282 497 494\n21"  # 9 + 7 + 12499 + 32127 + 4282 + 497 = 49421
+    placement = place_row(_cells(printed.strip().split("\n")), 7)
+    readings = {tuple(str(c.amount) for c in candidate) for candidate in placement.candidates}  # type: ignore[union-attr]
+    assert ("9", "7", "12499", "32127", "4282", "497", "49421") in readings and len(readings) > 1
+    rows = T3_2019_ROWS.replace("\t\t5\t1\t0\t0\t0\t0\t6", printed, 1)  # 一、本年新收…, and R1 kept
+    rows = rows.replace("继续办理\t\t1\t0\t0\t0\t0\t0\t1", "继续办理\t\t5\t6\t12499\t32127\t4282\t497\t49416")
+    cells = gixr_grammar.parse(report(t3=T3_HEADER + rows)).cells()
+    assert [cells[f"t3.new_received.{c.key}"] for c in T3_COLUMNS] == [9, 7, 12499, 32127, 4282, 497, 49421]
+
+
+def test_a_long_row_with_too_many_rejoined_readings_stays_unknown() -> None:
+    """Table 四 in two-digit columns through an extractor with no line structure: more readings than
+    the search may try. The first ones found would all share the first joins, so none is taken."""
+    placement = place_row(_cells([" ".join(["12"] * 26)]), 15)
+    assert placement.candidates == () and placement.stopped is not None
+
+
+def test_a_line_between_two_rows_of_table_2_leaves_both_unknown() -> None:
+    """A number centred in a narrow cell prints its first line above its row's label (36428 over
+    其他对外管理服务事项 283 41 1): the line reads as much like the rest of the row above (30065 / 36428).
+    Table 二 has no arithmetic to choose, so neither row prints a number the line may change."""
+    t2 = "第二十条第（五）项\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政许可 192 58 30065\n36428\n其他对外管理服务事项 283 41 1\n"
+    result = gixr_grammar.parse(report(t2=t2))
+    cells = result.cells()
+    assert [cells[f"t2.{row}.decisions"] for row in ("licensing", "other_services")] == [None, None]
+    assert [cells[f"t2.{row}.items_last_year"] for row in ("licensing", "other_services")] == [None, None]
+    ambiguous = {d.line for d in result.diagnostics if d.code == "ambiguous_placement"}
+    assert len(ambiguous) == 2
+
+
 def test_an_empty_cell_between_numbers_is_a_blank_not_a_lost_cell() -> None:
     """Tabs between printed numbers delimit a real cell; only the ends of a row are open to doubt."""
     result = gixr_grammar.parse(report(t4=T4.replace("1\t0\t0\t0\t1\t2", "1\t\t0\t0\t1\t2")))
