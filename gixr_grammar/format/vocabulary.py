@@ -281,6 +281,7 @@ TERMINAL_WORDS = {
     "NOT_PROCESSED": "the group label （五）不予处理",
     "LEAF": "a numbered row label of table 三 (1.…)",
     "CASES": "table 四's header words (行政复议, 结果维持 …)",
+    "CASES_FIRST": "table 四's first header word (行政复议, 结果维持 …; not 总计 or 其他 alone)",
 }
 
 # Where long header cells wrap in PDF and Word text (本年新 / 制作数量): both halves are header words

@@ -84,7 +84,7 @@ TABLE_STARTS = {
         "TOTAL",
         "CARRIED_FORWARD",
     ),
-    4: ("CASES",),
+    4: ("CASES_FIRST",),
 }
 # Header terminals, whose end is where a table's first row may begin with no space before it.
 HEADERS: dict[int, tuple[str, ...]] = {2: ("BLOCK",), 3: ("APPLICANTS",), 4: ()}

@@ -172,6 +172,17 @@ def test_a_numbering_alone_on_its_line_before_its_label_one_character_a_line() -
     assert report.cells() == cells
 
 
+def test_total_one_character_a_line_is_table_3_s_row_not_table_4_s_header() -> None:
+    """（七）总 / 计 1069 4 …: 总 and 计 are table 四's header words too, but a table 四 begins
+    with a word only it has; read as its header, table 三's last rows became table 四's numbers."""
+    cells, lines = _report()
+    at = _row(lines, "（七）总计")
+    lines[at : at + 1] = [*"（七）总", "计 " + _values(lines[at])]
+    report = gixr_grammar.parse("\n".join(lines))
+    assert "table_out_of_place" not in [d.code for d in report.diagnostics]
+    assert report.cells() == cells
+
+
 def test_table_4_as_three_runs_of_five_and_broken_header_words() -> None:
     cells, lines = _report()
     at = next(i for i, line in enumerate(lines) if line.startswith("行政复议"))
