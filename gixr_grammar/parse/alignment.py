@@ -65,6 +65,7 @@ TEXT_TAKEN = {
     for starts in (False, True)
 }
 SIDE_BY_SIDE = tuple(0 if s & LAST else SAME_LINE for s in STATES)  # a run after text on its line
+NOT_BESIDE = (0,) * STATE_COUNT
 LEFT_OUT = tuple(s & ~LAST for s in STATES)
 RUN_AFTER = tuple((s | HAS_RUN) & ~LAST for s in STATES)
 TEXT_AFTER = tuple(s | HAS_TEXT | LAST for s in STATES)
@@ -293,7 +294,11 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
     n, m, k = len(table), len(sequence), STATE_COUNT
     no_text = ((0, 0, False),) * m
     text_costs = [no_text if p.is_run else _costs(p.text, p.kind, template) for p in table]
-    beside = [i > 0 and p.is_run and _side_by_side(table[i - 1], p) for i, p in enumerate(table)]
+    # What taking each run adds by its row's state: SAME_LINE unless the label piece beside it is the row's.
+    side = [
+        SIDE_BY_SIDE if i > 0 and p.is_run and _side_by_side(table[i - 1], p) else NOT_BESIDE
+        for i, p in enumerate(table)
+    ]
     low, high = _bands(table, sequence)
     value_slot = [not slot.is_group for slot in sequence]
 
@@ -303,7 +308,7 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
             options = [(0, LEFT_OUT[state], "junk")]
             gain = RUN_TAKEN[state]
             if gain is not None and value_slot[j]:
-                options.append((gain + (SIDE_BY_SIDE[state] if beside[i] else 0), RUN_AFTER[state], "take"))
+                options.append((gain + side[i][state], RUN_AFTER[state], "take"))
             return options
         take, junk, starts = text_costs[i][j]
         return [(junk, LEFT_OUT[state], "junk"), (take + TEXT_TAKEN[starts][state], TEXT_AFTER[state], "take")]
@@ -319,7 +324,7 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
         if i == n:
             break
         is_run, costs, there = table[i].is_run, text_costs[i], forward[i + 1]
-        penalty = SIDE_BY_SIDE if beside[i] else (0,) * k
+        penalty = side[i]
         for j in range(low[i], high[i] + 1):
             take, junk, starts = costs[j]
             extras = TEXT_TAKEN[starts]
@@ -342,7 +347,7 @@ def align(table: Sequence[Piece], template: Template) -> Alignment:
     backward = [[_INF] * (k * m) for _ in range(n)] + [[0] * (k * m)]
     for i in range(n - 1, -1, -1):
         is_run, costs, later, here = table[i].is_run, text_costs[i], backward[i + 1], backward[i]
-        penalty = SIDE_BY_SIDE if beside[i] else (0,) * k
+        penalty = side[i]
         for j in range(high[i], (low[i - 1] if i else 0) - 1, -1):
             at = k * j
             advance = here[at + k] if j + 1 < m else _INF

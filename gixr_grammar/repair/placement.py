@@ -185,9 +185,12 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
     out: dict[Candidate, None] = {}  # in the order found, each once
     steps = [0]
 
+    def exhausted() -> bool:
+        return len(out) > MAX_REJOINED or steps[0] > MAX_REJOIN_STEPS
+
     def extend(kept: list[RawCell], open_: tuple[int, ...], rest: list[list[RawCell]], joined: bool) -> None:
         steps[0] += 1
-        if len(kept) > width or len(out) > MAX_REJOINED or steps[0] > MAX_REJOIN_STEPS:
+        if len(kept) > width or exhausted():
             return
         if not rest:
             if joined and len(kept) == width:
@@ -209,7 +212,7 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
         """Consecutive values joined into ``groups`` numbers (an extractor that prints a number's
         rest on the line of its first part: 7 1249 9 / 3212 7 for 7 12499 32127)."""
         steps[0] += 1
-        if len(out) > MAX_REJOINED or steps[0] > MAX_REJOIN_STEPS:
+        if exhausted():
             return
         if groups == 0:
             if at == len(printed):
@@ -223,7 +226,7 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
 
     extend([], (), lines, False)
     merge(0, width, [])
-    if len(out) > MAX_REJOINED or steps[0] > MAX_REJOIN_STEPS:
+    if exhausted():
         return SearchStopped(f"there are more ways to rejoin them than its search may try ({MAX_REJOINED} readings)")
     return list(out)
 
