@@ -13,7 +13,7 @@ from __future__ import annotations
 import enum
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
 import attrs
@@ -118,12 +118,14 @@ def place_row(
         return RowPlacement((tuple(slots),), "exact", printed)
     if len(printed) > width:
         # Digits on a later line under numbers that filled their column's line are those numbers'
-        # rest, not values to leave out: leaving out is for a row no wrap explains.
+        # rest, not values to leave out: leaving out is for a row printed on one line.
         rejoined = _rejoined(printed, width)
         if isinstance(rejoined, SearchStopped):  # a part of the readings would be a guess
             return RowPlacement((), "long", printed, stopped=rejoined)
         if rejoined:
             return RowPlacement(tuple(rejoined), "long", printed)
+        if len(_lines(printed)) > 1:  # lines of numbers no wrap explains: which are the values is a guess
+            return RowPlacement((), "long", printed)
         return RowPlacement(tuple(_leaving_out(slots, width)), "long", printed, preferred=True)
     found = split_digits(printed[0].text, width, rules, budget) if len(printed) == 1 else []
     stopped, splits = (
@@ -178,17 +180,23 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
     wrapped: a later line of the row's values (36428 / 1, or 5000 1234 / 00 567) may be the rest of
     as many numbers on the lines before it, in order, and a value may be the rest of the one just
     before it (an extractor that keeps a number's lines on one line of text), each first part long
-    enough to have filled a column's line. Every such reading with ``width`` values; or, past
+    enough to have filled a column's line. A later line printed under its columns (``pdftotext
+    -layout``: indented to where its numbers stand) says whose rest each of its numbers is: one that
+    stands under some of the numbers waiting for their rest goes on one of those, and no two values
+    on one line are one number. Every such reading with ``width`` values; or, past
     ``MAX_REJOINED`` readings or ``MAX_REJOIN_STEPS`` steps, why not (the first ones found would
     all share the first joins tried: a guess)."""
     lines = _lines(printed)
     out: dict[Candidate, None] = {}  # in the order found, each once
     steps = [0]
+    first = {(c.line, c.column): len(c.text) for c in printed}  # each value's first line, by where it starts
 
     def exhausted() -> bool:
         return len(out) > MAX_REJOINED or steps[0] > MAX_REJOIN_STEPS
 
     def extend(kept: list[RawCell], open_: tuple[int, ...], rest: list[list[RawCell]], joined: bool) -> None:
+        """``kept``: the values so far, each with the column of its first line; ``open_``: those that
+        may take a rest."""
         steps[0] += 1
         if len(kept) > width or exhausted():
             return
@@ -198,7 +206,11 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
             return
         line, later = rest[0], rest[1:]
         if all(c.text.isdigit() for c in line):
+            waiting = {i: (kept[i].column, kept[i].column + first[kept[i].line, kept[i].column]) for i in open_}
+            under = [_under(c, waiting) if _positioned(line) else () for c in line]
             for targets in itertools.combinations(open_, len(line)):
+                if any(below and target not in below for target, below in zip(targets, under, strict=True)):
+                    continue
                 cells = list(kept)
                 for target, cell in zip(targets, line, strict=True):
                     cells[target] = attrs.evolve(cells[target], text=cells[target].text + cell.text)
@@ -225,7 +237,8 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
             merge(end, groups - 1, [*kept, attrs.evolve(parts[0], text="".join(c.text for c in parts))])
 
     extend([], (), lines, False)
-    merge(0, width, [])
+    if not any(_positioned(line) for line in lines[1:]):
+        merge(0, width, [])
     if exhausted():
         return SearchStopped(f"there are more ways to rejoin them than its search may try ({MAX_REJOINED} readings)")
     return list(out)
@@ -262,6 +275,21 @@ def shared_line(
         attrs.evolve(upper, candidates=(*upper.candidates, *kept.candidates), preferred=False),
         attrs.evolve(lower, candidates=(*lower.candidates, *prefixed), preferred=False),
     )
+
+
+def _positioned(line: Sequence[RawCell]) -> bool:
+    """Whether a line of a row's numbers stands under its columns (an extractor that keeps the
+    page's layout): indented to its first number, or with more than a space between two, not
+    printed one space apart from the line's start."""
+    spaced = any(b.column > a.column + len(a.text) + 1 for a, b in itertools.pairwise(line))
+    return (line[0].column > 1 or spaced) and all(c.text.isdigit() for c in line)
+
+
+def _under(cell: RawCell, waiting: Mapping[int, tuple[int, int]]) -> tuple[int, ...]:
+    """Which of the numbers waiting for their rest (place → the columns of their first line)
+    ``cell`` stands under: their columns overlap."""
+    start, end = cell.column, cell.column + len(cell.text)
+    return tuple(i for i, (left, right) in waiting.items() if left < end and start < right)
 
 
 def _lines(cells: Sequence[RawCell]) -> list[list[RawCell]]:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import random
+import re
 
+import attrs
 import pytest
 from conftest import SEED_NAMES, seed_text
 from reports import T3_2019_ROWS, T3_HEADER, T4, report
@@ -127,6 +129,54 @@ def test_a_number_s_rest_on_its_own_line_of_text_is_rejoined_too() -> None:
     rows = rows.replace("继续办理\t\t1\t0\t0\t0\t0\t0\t1", "继续办理\t\t5\t6\t12499\t32127\t4282\t497\t49416")
     cells = gixr_grammar.parse(report(t3=T3_HEADER + rows)).cells()
     assert [cells[f"t3.new_received.{c.key}"] for c in T3_COLUMNS] == [9, 7, 12499, 32127, 4282, 497, 49421]
+
+
+def _positioned_cells(lines: list[str]) -> list[RawCell]:
+    return [RawCell(m.group(), n, m.start() + 1) for n, line in enumerate(lines, 1) for m in re.finditer(r"\S+", line)]
+
+
+def test_a_rest_printed_under_its_column_goes_on_the_number_it_stands_under() -> None:
+    """``pdftotext -layout`` prints a wrapped number's rest indented to its column (558037 as 5580
+    over 37, 13291 as 1329 over 1). The columns decide whose rest each is, and no two values of one
+    line are one number: the one reading left is the printed one. Read by the order alone, 1452 and
+    5580 could be one number too (14525580), and that reading held this inconsistent table's sums."""
+    printed = [
+        "二、上年结转政府信息公开申请数量        0      0     /       1452   5580   /      1329",
+        "                                                    37            1",
+    ]
+    cells = [c for c in _positioned_cells(printed) if c.column > 1 or c.line > 1]  # the label left out
+    placement = place_row(cells, 7)
+    readings = [tuple(str(c.amount) for c in candidate) for candidate in placement.candidates]  # type: ignore[union-attr]
+    assert readings == [("0", "0", "None", "1452", "558037", "None", "13291")]
+    unpositioned = place_row([attrs.evolve(c, column=1) if c.line == 2 else c for c in cells], 7)
+    assert len(unpositioned.candidates) > 1  # at the line's start, the rest could be anyone's
+
+
+def test_table_4_in_two_digit_columns_reads_by_its_columns() -> None:
+    """Table 四 through ``pdftotext -layout``: each number two digits a line, its rest under it, a
+    line starting at the first column but spaced out like the columns. The columns give the one
+    reading; values of one line are never read as one number (83 73 49 … 55 12)."""
+    printed = [
+        "45 0     17 38        0        /    10 1       /    /    /   22   10   37        /",
+        "83       73 49                      11                       18   18   55",
+        "12           2                      87                            0    4",
+    ]
+    placement = place_row(_positioned_cells(printed), 15)
+    readings = [" ".join(str(c.amount) for c in candidate) for candidate in placement.candidates]  # type: ignore[union-attr]
+    assert readings == ["458312 0 1773 38492 0 None 101187 1 None None None 2218 10180 37554 None"]
+
+
+def test_lines_of_numbers_no_wrap_explains_leave_the_row_unknown() -> None:
+    """Two of table 四's numbers printed as one (047: 0 and 47's first line): no reading of the wraps
+    gives 15 numbers. Leaving values out would print the first 15 printed ones, mostly fragments, so
+    the row is left unknown."""
+    printed = [
+        "27   76     047        0        10 47 8      /    /     20 11   7    0        8",
+        "84   4       47                 00 4                    20 43",
+        "             98                 0                           2",
+    ]
+    placement = place_row(_positioned_cells(printed), 15)
+    assert placement.how == "long" and placement.candidates == ()
 
 
 def test_a_long_row_with_too_many_rejoined_readings_stays_unknown() -> None:
