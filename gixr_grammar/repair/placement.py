@@ -180,16 +180,17 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
     wrapped: a later line of the row's values (36428 / 1, or 5000 1234 / 00 567) may be the rest of
     as many numbers on the lines before it, in order, and a value may be the rest of the one just
     before it (an extractor that keeps a number's lines on one line of text), each first part long
-    enough to have filled a column's line. A later line printed under its columns (``pdftotext
-    -layout``: indented to where its numbers stand) says whose rest each of its numbers is: one that
-    stands under some of the numbers waiting for their rest goes on one of those, and no two values
-    on one line are one number. Every such reading with ``width`` values; or, past
+    enough to have filled a column's line. Later lines printed under the row's columns (``pdftotext
+    -layout``: ``_under_columns``) say whose rest each of their numbers is: one that stands under
+    some of the numbers waiting for their rest goes on one of those, and no two values on one line
+    are one number. Every such reading with ``width`` values; or, past
     ``MAX_REJOINED`` readings or ``MAX_REJOIN_STEPS`` steps, why not (the first ones found would
     all share the first joins tried: a guess)."""
     lines = _lines(printed)
     out: dict[Candidate, None] = {}  # in the order found, each once
     steps = [0]
     first = {(c.line, c.column): len(c.text) for c in printed}  # each value's first line, by where it starts
+    by_columns = _under_columns(lines)
 
     def exhausted() -> bool:
         return len(out) > MAX_REJOINED or steps[0] > MAX_REJOIN_STEPS
@@ -207,7 +208,7 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
         line, later = rest[0], rest[1:]
         if all(c.text.isdigit() for c in line):
             waiting = {i: (kept[i].column, kept[i].column + first[kept[i].line, kept[i].column]) for i in open_}
-            under = [_under(c, waiting) if _positioned(line) else () for c in line]
+            under = [_under(c, waiting) if by_columns else () for c in line]
             for targets in itertools.combinations(open_, len(line)):
                 if any(below and target not in below for target, below in zip(targets, under, strict=True)):
                     continue
@@ -237,7 +238,7 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
             merge(end, groups - 1, [*kept, attrs.evolve(parts[0], text="".join(c.text for c in parts))])
 
     extend([], (), lines, False)
-    if not any(_positioned(line) for line in lines[1:]):
+    if not by_columns:
         merge(0, width, [])
     if exhausted():
         return SearchStopped(f"there are more ways to rejoin them than its search may try ({MAX_REJOINED} readings)")
@@ -277,18 +278,32 @@ def shared_line(
     )
 
 
+def _under_columns(lines: Sequence[Sequence[RawCell]]) -> bool:
+    """Whether a row's later lines stand under its columns (an extractor that keeps the page's
+    layout): each such line indented to its first number or spaced out by more than a space, and
+    each of its numbers under one of the numbers before it that may have wrapped. A line that is
+    printed so but stands under none (a layout's row shifted off its columns) says nothing."""
+    laid_out = [i for i, line in enumerate(lines) if i and all(c.text.isdigit() for c in line) and _positioned(line)]
+    for index in laid_out:
+        before = [c for line in lines[:index] for c in line if may_wrap(c.text)]
+        spans = {i: (c.column, c.column + len(c.text)) for i, c in enumerate(before)}
+        if not all(_under(c, spans) for c in lines[index]):
+            return False
+    return bool(laid_out)
+
+
 def _positioned(line: Sequence[RawCell]) -> bool:
-    """Whether a line of a row's numbers stands under its columns (an extractor that keeps the
-    page's layout): indented to its first number, or with more than a space between two, not
-    printed one space apart from the line's start."""
+    """Whether a line is printed the way a layout prints it: indented to its first number, or with
+    more than a space between two, not one space apart from the line's start."""
     spaced = any(b.column > a.column + len(a.text) + 1 for a, b in itertools.pairwise(line))
-    return (line[0].column > 1 or spaced) and all(c.text.isdigit() for c in line)
+    return line[0].column > 1 or spaced
 
 
 def _under(cell: RawCell, waiting: Mapping[int, tuple[int, int]]) -> tuple[int, ...]:
     """Which of the numbers waiting for their rest (place → the columns of their first line)
-    ``cell`` stands under: their columns overlap."""
-    start, end = cell.column, cell.column + len(cell.text)
+    ``cell`` stands under: their columns overlap or touch (a layout's columns are the page's
+    positions rounded to characters, one off in a narrow column: 60 under 13 printed as under 17)."""
+    start, end = cell.column - 1, cell.column + len(cell.text) + 1
     return tuple(i for i, (left, right) in waiting.items() if left < end and start < right)
 
 

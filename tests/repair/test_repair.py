@@ -152,18 +152,45 @@ def test_a_rest_printed_under_its_column_goes_on_the_number_it_stands_under() ->
     assert len(unpositioned.candidates) > 1  # at the line's start, the rest could be anyone's
 
 
-def test_table_4_in_two_digit_columns_reads_by_its_columns() -> None:
-    """Table 四 through ``pdftotext -layout``: each number two digits a line, its rest under it, a
-    line starting at the first column but spaced out like the columns. The columns give the one
-    reading; values of one line are never read as one number (83 73 49 … 55 12)."""
-    printed = [
-        "45 0     17 38        0        /    10 1       /    /    /   22   10   37        /",
-        "83       73 49                      11                       18   18   55",
-        "12           2                      87                            0    4",
-    ]
+TWO_DIGIT_COLUMNS = [
+    (
+        [
+            "45 0     17 38        0        /    10 1       /    /    /   22   10   37        /",
+            "83       73 49                      11                       18   18   55",
+            "12           2                      87                            0    4",
+        ],
+        "458312 0 1773 38492 0 None 101187 1 None None None 2218 10180 37554 None",
+    ),
+    (  # 60 under 13 printed one column right, touching 17's column: 13 / 11 / 60 and 17 / 41 / 9
+        [
+            "64   0     1     0    0        26 13 17      80   13   0   12   72     2        15",
+            "4                              56 11 41           10       37   2               00",
+            "                                    60 9          73       0                    00",
+        ],
+        "644 0 1 0 0 2656 131160 17419 80 131073 0 12370 722 2 150000",
+    ),
+]
+
+
+@pytest.mark.parametrize(("printed", "expected"), TWO_DIGIT_COLUMNS)
+def test_table_4_in_two_digit_columns_reads_by_its_columns(printed: list[str], expected: str) -> None:
+    """Table 四 through ``pdftotext -layout``: each number two digits a line, its rest under it (or
+    one column off: a layout rounds the page's positions to characters), a line starting at the
+    first column but spaced out like the columns. The columns give the one reading; values of one
+    line are never read as one number (83 73 49 … 55 12)."""
     placement = place_row(_positioned_cells(printed), 15)
     readings = [" ".join(str(c.amount) for c in candidate) for candidate in placement.candidates]  # type: ignore[union-attr]
-    assert readings == ["458312 0 1773 38492 0 None 101187 1 None None None 2218 10180 37554 None"]
+    assert readings == [expected]
+
+
+def test_a_layout_line_off_its_columns_says_nothing() -> None:
+    """``pdftotext -layout`` may shift a line of rests off its columns (5000 / 00 and 1234 / 567
+    printed with 567 under no number that wrapped). Such a line's positions are no evidence: every
+    order-keeping reading stays for the arithmetic, none is taken for the columns' sake."""
+    printed = ["        82     5000   1234   2      6      4      96", "                          00       567"]
+    placement = place_row(_positioned_cells(printed), 7)
+    readings = {" ".join(str(c.amount) for c in candidate) for candidate in placement.candidates}  # type: ignore[union-attr]
+    assert "82 500000 1234567 2 6 4 96" in readings and "82 5000 123400 2 6 4 96567" in readings
 
 
 def test_lines_of_numbers_no_wrap_explains_leave_the_row_unknown() -> None:
