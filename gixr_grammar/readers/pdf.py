@@ -26,8 +26,8 @@ import ctypes
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator, Sequence
-from typing import NamedTuple, TypeVar
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, NamedTuple, TypeVar
 
 import attrs
 import pypdfium2 as pdfium
@@ -255,9 +255,12 @@ def _page_blocks(page: pdfium.PdfPage) -> Iterator[_Block]:
         textpage.close()
     tables = [t for t in map(_Table.of, _connected(rules)) if t is not None]
     loose: list[_Char] = []
-    for char in chars:
-        for table in tables:  # a loop, not any(): a page has thousands of characters
-            if table.take(char):
+    bounds = [(t.xs[0], t.xs[-1], t.rising[0], t.rising[-1], t) for t in tables]
+    for char in chars:  # a page has thousands of characters: plain loops and comparisons
+        x, y = char.centre, char.middle
+        for left, right, bottom, top, table in bounds:
+            if left <= x <= right and bottom <= y <= top:
+                table.put(char, x, y)
                 break
         else:
             loose.append(char)
@@ -278,16 +281,38 @@ def _text(textpage: pdfium.PdfTextPage) -> str:
     return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))  # never seen
 
 
-def _chars(textpage: ctypes.c_void_p, text: str) -> Iterator[_Char]:
+def _unchecked(function: Any, result: type, *arguments: type) -> Callable[..., int]:
+    """A pdfium function called with plain addresses and numbers. pypdfium2's bindings convert and
+    check each argument, which costs more than the call itself in the loops over every character
+    and object of a page. Its library is a ``CDLL`` on every platform: the C calling convention."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address is not None
+    return ctypes.CFUNCTYPE(result, *arguments)(address)
+
+
+_POINTER, _INT = ctypes.c_void_p, ctypes.c_int
+_LOOSE_BOX = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, _INT, _POINTER, _INT, _POINTER)
+_OBJECT_TYPE = _unchecked(pdfium_c.FPDFPageObj_GetType, _INT, _POINTER)
+_BOUNDS = _unchecked(pdfium_c.FPDFPageObj_GetBounds, _INT, _POINTER, _POINTER, _POINTER, _POINTER, _POINTER)
+_PAGE_OBJECT = _unchecked(pdfium_c.FPDFPage_GetObject, _POINTER, _POINTER, _INT)
+_FORM_OBJECT = _unchecked(pdfium_c.FPDFFormObj_GetObject, _POINTER, _POINTER, ctypes.c_ulong)
+_PAGE_OBJECTS = _unchecked(pdfium_c.FPDFPage_CountObjects, _INT, _POINTER)
+_FORM_OBJECTS = _unchecked(pdfium_c.FPDFFormObj_CountObjects, _INT, _POINTER)
+
+
+def _chars(textpage: ctypes.c_void_p, text: str) -> list[_Char]:
     """The page's characters with their loose boxes (the font's height, not the glyph's: a digit, a
     full stop and a quotation mark on a line share its middle). The characters pdfium generates
     (spaces, line breaks) are blanks and go."""
     box = pdfium_c.FS_RECTF()
-    at = ctypes.byref(box)
-    get = pdfium_c.FPDFText_GetLooseCharBox
+    at, edges = ctypes.addressof(box), memoryview(box).cast("B").cast("f")  # left, top, right, bottom
+    page = _address(textpage)
+    out = []
     for index, char in enumerate(text):
-        if not char.isspace() and get(textpage, index, at):
-            yield _char(char, box.left, box.bottom, box.right, box.top)
+        if not char.isspace() and _LOOSE_BOX(page, index, at):
+            left, top, right, bottom = edges
+            out.append(_char(char, left, bottom, right, top))
+    return out
 
 
 def _objects(page: ctypes.c_void_p) -> tuple[list[_Rule], list[ctypes.c_void_p]]:
@@ -295,33 +320,32 @@ def _objects(page: ctypes.c_void_p) -> tuple[list[_Rule], list[ctypes.c_void_p]]
     no width (which pdfium's text page leaves out: ``_lost``)."""
     rules: list[_Rule] = []
     empty: list[ctypes.c_void_p] = []  # text objects with no width
-    edges = [ctypes.c_float() for _ in range(4)]
-    at = [ctypes.byref(edge) for edge in edges]
-    for obj, kind in _walk(page):
+    edges = (ctypes.c_float * 4)()  # left, bottom, right, top
+    at = [ctypes.addressof(edges) + i * ctypes.sizeof(ctypes.c_float) for i in range(4)]
+    for obj, kind in _walk(_address(page)):
         if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT):
             continue
-        pdfium_c.FPDFPageObj_GetBounds(obj, *at)
-        left, bottom, right, top = (edge.value for edge in edges)
+        _BOUNDS(obj, *at)
+        left, bottom, right, top = edges
         if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
             if right - left < _NO_WIDTH:
-                empty.append(obj)
+                empty.append(_typed(obj))
         elif top - bottom <= _THIN and right - left > _THIN:
             rules.append(_Rule(True, (top + bottom) / 2, left, right))
         elif right - left <= _THIN and top - bottom > _THIN:
             rules.append(_Rule(False, (left + right) / 2, bottom, top))
-        elif _stroked_box(obj):
+        elif _stroked_box(_typed(obj)):
             rules += [_Rule(True, top, left, right), _Rule(True, bottom, left, right)]
             rules += [_Rule(False, left, bottom, top), _Rule(False, right, bottom, top)]
     return rules, empty
 
 
-def _walk(parent: ctypes.c_void_p, form: bool = False, depth: int = 0) -> Iterator[tuple[ctypes.c_void_p, int]]:
-    """Every object of a page (or form), with its type, forms' objects after the form."""
-    count = (pdfium_c.FPDFFormObj_CountObjects if form else pdfium_c.FPDFPage_CountObjects)(parent)
-    get = pdfium_c.FPDFFormObj_GetObject if form else pdfium_c.FPDFPage_GetObject
-    for index in range(count):
+def _walk(parent: int, form: bool = False, depth: int = 0) -> Iterator[tuple[int, int]]:
+    """Every object of a page (or form), by address, with its type, forms' objects after the form."""
+    count, get = (_FORM_OBJECTS, _FORM_OBJECT) if form else (_PAGE_OBJECTS, _PAGE_OBJECT)
+    for index in range(count(parent)):
         obj = get(parent, index)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        kind = _OBJECT_TYPE(obj)
         yield obj, kind
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
             yield from _walk(obj, True, depth + 1)
@@ -364,6 +388,11 @@ def _lost(textpage: ctypes.c_void_p, text: str, empty: Sequence[ctypes.c_void_p]
             pdfium_c.FPDFFont_GetDescent(font, size, ctypes.byref(descent))
             out.append(_char(REPLACEMENT, x, baseline + descent.value, x + size, baseline + ascent.value))
     return out
+
+
+def _typed(address: int) -> ctypes.c_void_p:
+    """A page object's address as the pointer pypdfium2's bindings take."""
+    return ctypes.cast(address, pdfium_c.FPDF_PAGEOBJECT)  # type: ignore[no-any-return]
 
 
 def _address(pointer: ctypes.c_void_p) -> int:
@@ -487,16 +516,13 @@ class _Table:
                     owner = min(owner, above)
                 self.owner[(row, column)] = owner
 
-    def take(self, char: _Char) -> bool:
-        """Put a character in its cell (a merged cell's first) if the table holds it."""
-        x, y, xs, rising = char.centre, char.middle, self.xs, self.rising
-        if not (xs[0] <= x <= xs[-1] and rising[0] <= y <= rising[-1]):
-            return False
-        rows, columns = len(rising) - 1, len(xs) - 1
-        row = min(rows - bisect.bisect_left(rising, y), rows - 1)
-        column = min(bisect.bisect_right(xs, x) - 1, columns - 1)
+    def put(self, char: _Char, x: float, y: float) -> None:
+        """Put a character whose box's centre (``x``, ``y``) is inside the table in its cell (a
+        merged cell's first)."""
+        rows, columns = len(self.rising) - 1, len(self.xs) - 1
+        row = min(rows - bisect.bisect_left(self.rising, y), rows - 1)
+        column = min(bisect.bisect_right(self.xs, x) - 1, columns - 1)
         self.chars.setdefault(self.owner[(row, column)], []).append(char)
-        return True
 
     def full(self) -> tuple[bool, ...]:
         """Which cells of the last row are full: the free room on their last line, inside the
