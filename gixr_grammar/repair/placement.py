@@ -182,8 +182,8 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
     before it (an extractor that keeps a number's lines on one line of text), each first part long
     enough to have filled a column's line. Later lines printed under the row's columns (``pdftotext
     -layout``: ``_under_columns``) say whose rest each of their numbers is: one that stands under
-    some of the numbers waiting for their rest goes on one of those, and no two values on one line
-    are one number. Every such reading with ``width`` values; or, past
+    some of the numbers waiting for their rest goes on one of those; and in a row whose later lines
+    are laid out so at all, no two values are one number (a layout's columns are apart). Every such reading with ``width`` values; or, past
     ``MAX_REJOINED`` readings or ``MAX_REJOIN_STEPS`` steps, why not (the first ones found would
     all share the first joins tried: a guess)."""
     lines = _lines(printed)
@@ -238,7 +238,7 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
             merge(end, groups - 1, [*kept, attrs.evolve(parts[0], text="".join(c.text for c in parts))])
 
     extend([], (), lines, False)
-    if not by_columns:
+    if not any(_positioned(line) for line in lines[1:]):  # a layout's columns are never one number
         merge(0, width, [])
     if exhausted():
         return SearchStopped(f"there are more ways to rejoin them than its search may try ({MAX_REJOINED} readings)")

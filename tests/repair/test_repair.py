@@ -193,6 +193,21 @@ def test_a_layout_line_off_its_columns_says_nothing() -> None:
     assert "82 500000 1234567 2 6 4 96" in readings and "82 5000 123400 2 6 4 96567" in readings
 
 
+def test_laid_out_lines_are_never_read_as_one_number_across_columns() -> None:
+    """A row laid out in columns (``pdftotext -layout``) whose third line is off its columns: its
+    rests may go anywhere in order, but values printed in columns are never run into one number
+    (28 / 17 78 23 1 as 281778231, a reading that held an inconsistent table's sums)."""
+    printed = [
+        "2    /    0    /      0        13 15 22        37   0      25 29   /    /         28",
+        "                               17 78 23        1           25 76                  9",
+        "                                    7   31                     6",
+    ]
+    placement = place_row(_positioned_cells(printed), 15)
+    readings = {" ".join(str(c.amount) for c in candidate) for candidate in placement.candidates}  # type: ignore[union-attr]
+    assert "2 None 0 None 0 1317 15787 222331 371 0 2525 29766 None None 289" in readings
+    assert all(reading.endswith(" 289") for reading in readings)
+
+
 def test_lines_of_numbers_no_wrap_explains_leave_the_row_unknown() -> None:
     """Two of table 四's numbers printed as one (047: 0 and 47's first line): no reading of the wraps
     gives 15 numbers. Leaving values out would print the first 15 printed ones, mostly fragments, so
