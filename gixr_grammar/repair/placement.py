@@ -180,7 +180,7 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
     wrapped: a later line of the row's values (36428 / 1, or 5000 1234 / 00 567) may be the rest of
     as many numbers on the lines before it, in order, and a value may be the rest of the one just
     before it (an extractor that keeps a number's lines on one line of text), each first part long
-    enough to have filled a column's line. Later lines printed under the row's columns (``pdftotext
+    enough to have filled a column's line and no rest longer than it (the rest's line is as wide). Later lines printed under the row's columns (``pdftotext
     -layout``: ``_under_columns``) say whose rest each of their numbers is: one that stands under
     some of the numbers waiting for their rest goes on one of those; and in a row whose later lines
     are laid out so at all, no two values are one number (a layout's columns are apart). Every such reading with ``width`` values; or, past
@@ -210,7 +210,10 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
             waiting = {i: (kept[i].column, kept[i].column + first[kept[i].line, kept[i].column]) for i in open_}
             under = [_under(c, waiting) if by_columns else () for c in line]
             for targets in itertools.combinations(open_, len(line)):
-                if any(below and target not in below for target, below in zip(targets, under, strict=True)):
+                pairs = list(zip(targets, line, under, strict=True))
+                if any(below and target not in below for target, _, below in pairs) or any(
+                    len(cell.text) > waiting[target][1] - waiting[target][0] for target, cell, _ in pairs
+                ):  # a rest is under another number, or longer than the line its first part filled
                     continue
                 cells = list(kept)
                 for target, cell in zip(targets, line, strict=True):
@@ -233,7 +236,10 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
             return
         for end in range(at + 1, len(printed) - groups + 2):
             parts = printed[at:end]
-            if len(parts) > 1 and not (all(may_wrap(c.text) for c in parts[:-1]) and parts[-1].text.isdigit()):
+            rest = parts[-1].text
+            if len(parts) > 1 and not (
+                all(may_wrap(c.text) for c in parts[:-1]) and rest.isdigit() and len(rest) <= len(parts[0].text)
+            ):
                 break  # a longer group holds the same parts
             merge(end, groups - 1, [*kept, attrs.evolve(parts[0], text="".join(c.text for c in parts))])
 
@@ -281,13 +287,14 @@ def shared_line(
 def _under_columns(lines: Sequence[Sequence[RawCell]]) -> bool:
     """Whether a row's later lines stand under its columns (an extractor that keeps the page's
     layout): each such line indented to its first number or spaced out by more than a space, and
-    each of its numbers under one of the numbers before it that may have wrapped. A line that is
-    printed so but stands under none (a layout's row shifted off its columns) says nothing."""
+    each of its numbers right under one of the numbers before it that may have wrapped (their
+    columns overlap: ``_under`` also takes those it touches). A line that is printed so but stands
+    under none (a layout's row shifted off its columns) says nothing."""
     laid_out = [i for i, line in enumerate(lines) if i and all(c.text.isdigit() for c in line) and _positioned(line)]
     for index in laid_out:
         before = [c for line in lines[:index] for c in line if may_wrap(c.text)]
         spans = {i: (c.column, c.column + len(c.text)) for i, c in enumerate(before)}
-        if not all(_under(c, spans) for c in lines[index]):
+        if not all(_under(c, spans, reach=0) for c in lines[index]):
             return False
     return bool(laid_out)
 
@@ -299,11 +306,12 @@ def _positioned(line: Sequence[RawCell]) -> bool:
     return line[0].column > 1 or spaced
 
 
-def _under(cell: RawCell, waiting: Mapping[int, tuple[int, int]]) -> tuple[int, ...]:
+def _under(cell: RawCell, waiting: Mapping[int, tuple[int, int]], reach: int = 1) -> tuple[int, ...]:
     """Which of the numbers waiting for their rest (place → the columns of their first line)
-    ``cell`` stands under: their columns overlap or touch (a layout's columns are the page's
-    positions rounded to characters, one off in a narrow column: 60 under 13 printed as under 17)."""
-    start, end = cell.column - 1, cell.column + len(cell.text) + 1
+    ``cell`` stands under: their columns overlap, or are ``reach`` columns apart (a layout's columns
+    are the page's positions rounded to characters, one off in a narrow column: 60 under 13 printed
+    as under 17)."""
+    start, end = cell.column - reach, cell.column + len(cell.text) + reach
     return tuple(i for i, (left, right) in waiting.items() if left < end and start < right)
 
 

@@ -240,12 +240,15 @@ def _assign(addresses: tuple[str, ...], candidate: Candidate) -> Assignment:
 
 def _best(outcomes: list[_Outcome], preferred: bool) -> list[_Outcome]:
     """The consistent outcomes under which the most equations hold; the preferred first outcome alone
-    if it is among them. If none is consistent, the arithmetic decides nothing (the source itself is
-    wrong): the preferred outcome (the layout's own reading) if there is one, else all of them."""
+    if it is among them. If none is consistent (the source itself is wrong), or no consistent one
+    has an equation that holds while others fail, the arithmetic decides nothing: the preferred
+    outcome (the layout's own reading) if there is one, else all of them."""
     consistent = [o for o in outcomes if o.consistent]
-    if not consistent:
+    top = max((o.holds for o in consistent), default=0)
+    if not consistent or (top == 0 and len(consistent) < len(outcomes)):
+        # None consistent, or none an equation confirms: those that fail are left out only because
+        # they can be checked, and in a table whose source is wrong that is how a guess wins.
         return outcomes[:1] if preferred else outcomes
-    top = max(o.holds for o in consistent)
     best = [o for o in consistent if o.holds == top]
     if preferred and best[0] is outcomes[0]:
         return best[:1]
