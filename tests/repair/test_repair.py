@@ -135,6 +135,12 @@ def _positioned_cells(lines: list[str]) -> list[RawCell]:
     return [RawCell(m.group(), n, m.start() + 1) for n, line in enumerate(lines, 1) for m in re.finditer(r"\S+", line)]
 
 
+def _readings(cells: list[RawCell], width: int) -> list[str]:
+    """A row's candidate placements, each as its amounts (None for a blank or unknown cell)."""
+    candidates = place_row(cells, width).candidates
+    return [" ".join(str(c.amount) for c in candidate) for candidate in candidates]  # type: ignore[union-attr]
+
+
 def test_a_rest_printed_under_its_column_goes_on_the_number_it_stands_under() -> None:
     """``pdftotext -layout`` prints a wrapped number's rest indented to its column (558037 as 5580
     over 37, 13291 as 1329 over 1). The columns decide whose rest each is, and no two values of one
@@ -145,11 +151,9 @@ def test_a_rest_printed_under_its_column_goes_on_the_number_it_stands_under() ->
         "                                                    37            1",
     ]
     cells = [c for c in _positioned_cells(printed) if c.column > 1 or c.line > 1]  # the label left out
-    placement = place_row(cells, 7)
-    readings = [tuple(str(c.amount) for c in candidate) for candidate in placement.candidates]  # type: ignore[union-attr]
-    assert readings == [("0", "0", "None", "1452", "558037", "None", "13291")]
-    unpositioned = place_row([attrs.evolve(c, column=1) if c.line == 2 else c for c in cells], 7)
-    assert len(unpositioned.candidates) > 1  # at the line's start, the rest could be anyone's
+    assert _readings(cells, 7) == ["0 0 None 1452 558037 None 13291"]
+    unpositioned = [attrs.evolve(c, column=1) if c.line == 2 else c for c in cells]
+    assert len(_readings(unpositioned, 7)) > 1  # at the line's start, the rest could be anyone's
 
 
 def test_table_4_in_two_digit_columns_reads_by_its_columns() -> None:
@@ -161,8 +165,7 @@ def test_table_4_in_two_digit_columns_reads_by_its_columns() -> None:
         "83       73 49                      11                       18   18   55",
         "12           2                      87                            0    4",
     ]
-    placement = place_row(_positioned_cells(printed), 15)
-    readings = [" ".join(str(c.amount) for c in candidate) for candidate in placement.candidates]  # type: ignore[union-attr]
+    readings = _readings(_positioned_cells(printed), 15)
     assert readings == ["458312 0 1773 38492 0 None 101187 1 None None None 2218 10180 37554 None"]
 
 
@@ -176,8 +179,7 @@ def test_a_rest_one_column_off_its_number_is_no_column_evidence() -> None:
         "4                              56 11 41           10       37   2               00",
         "                                    60 9          73       0                    00",
     ]
-    placement = place_row(_positioned_cells(printed), 15)
-    readings = {" ".join(str(c.amount) for c in candidate) for candidate in placement.candidates}  # type: ignore[union-attr]
+    readings = set(_readings(_positioned_cells(printed), 15))
     assert "644 0 1 0 0 2656 131160 17419 80 131073 0 12370 722 2 150000" in readings and len(readings) > 1
 
 
@@ -187,8 +189,7 @@ def test_a_layout_line_off_its_columns_says_nothing() -> None:
     order-keeping reading stays for the arithmetic, none is taken for the columns' sake; only a rest
     longer than its first part's line (567 after 96) is no reading."""
     printed = ["        82     5000   1234   2      6      4      96", "                          00       567"]
-    placement = place_row(_positioned_cells(printed), 7)
-    readings = {" ".join(str(c.amount) for c in candidate) for candidate in placement.candidates}  # type: ignore[union-attr]
+    readings = set(_readings(_positioned_cells(printed), 7))
     assert readings == {"82 500000 1234567 2 6 4 96", "8200 5000 1234567 2 6 4 96", "8200 5000567 1234 2 6 4 96"}
 
 
@@ -201,8 +202,7 @@ def test_laid_out_lines_are_never_read_as_one_number_across_columns() -> None:
         "                               17 78 23        1           25 76                  9",
         "                                    7   31                     6",
     ]
-    placement = place_row(_positioned_cells(printed), 15)
-    readings = {" ".join(str(c.amount) for c in candidate) for candidate in placement.candidates}  # type: ignore[union-attr]
+    readings = set(_readings(_positioned_cells(printed), 15))
     assert "2 None 0 None 0 1317 15787 222331 371 0 2525 29766 None None 289" in readings
     assert all(reading.endswith(" 289") for reading in readings)
 
