@@ -124,7 +124,7 @@ def place_row(
             return RowPlacement((), "long", printed, stopped=rejoined)
         if rejoined:
             return RowPlacement(tuple(rejoined), "long", printed)
-        if len(_lines(printed)) > 1:  # lines of numbers no wrap explains: which are the values is a guess
+        if len(_lines(printed)) > 1:  # lines of numbers no wrap explains: which are values is a guess
             return RowPlacement((), "long", printed)
         return RowPlacement(tuple(_leaving_out(slots, width)), "long", printed, preferred=True)
     found = split_digits(printed[0].text, width, rules, budget) if len(printed) == 1 else []
@@ -180,10 +180,11 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
     wrapped: a later line of the row's values (36428 / 1, or 5000 1234 / 00 567) may be the rest of
     as many numbers on the lines before it, in order, and a value may be the rest of the one just
     before it (an extractor that keeps a number's lines on one line of text), each first part long
-    enough to have filled a column's line and no rest longer than it (the rest's line is as wide). Later lines printed under the row's columns (``pdftotext
-    -layout``: ``_under_columns``) say whose rest each of their numbers is: one that stands under
-    some of the numbers waiting for their rest goes on one of those; and in a row whose later lines
-    are laid out so at all, no two values are one number (a layout's columns are apart). Every such reading with ``width`` values; or, past
+    enough to have filled a column's line and no rest longer than it (the rest's line is as wide).
+    Later lines printed under the row's columns (``pdftotext -layout``: ``_under_columns``) say
+    whose rest each of their numbers is: one goes on a number waiting for its rest that it stands
+    under; and in a row whose later lines are laid out at all, no two values are one number (a
+    layout's columns are apart). Every such reading with ``width`` values; or, past
     ``MAX_REJOINED`` readings or ``MAX_REJOIN_STEPS`` steps, why not (the first ones found would
     all share the first joins tried: a guess)."""
     lines = _lines(printed)
