@@ -96,6 +96,9 @@ def main() -> None:
         )
     plumber = _pdfplumber_text()
     print(f"{args.reports} generated reports, {pages} PDF pages")
+    unreadable = sum(any(d.code == "unreadable_glyphs" for d in gixr_grammar.parse_bytes(p).diagnostics) for p in pdfs)
+    if unreadable:  # their labels are not whole: the table's rows are found by the alignment's search
+        print(f"{unreadable} of them have glyphs no font here has (install a CJK font for what users see)")
     for name, seconds, units, baseline, base in rows:
         unit = "page" if "PDF" in name else "report"
         print(
