@@ -23,6 +23,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 
 import gixr_grammar
+from gixr_grammar.readers.pdf import read_pdf
 from gixr_grammar.synth.documents import render_docx, render_html, render_pdf
 from gixr_grammar.synth.generate import random_reports
 from gixr_grammar.synth.render import Layout, render_report
@@ -96,7 +97,7 @@ def main() -> None:
         )
     plumber = _pdfplumber_text()
     print(f"{args.reports} generated reports, {pages} PDF pages")
-    unreadable = sum(any(d.code == "unreadable_glyphs" for d in gixr_grammar.parse_bytes(p).diagnostics) for p in pdfs)
+    unreadable = sum(any(d.code == "unreadable_glyphs" for d in read_pdf(p).diagnostics) for p in pdfs)
     if unreadable:  # their labels are not whole: the table's rows are found by the alignment's search
         print(f"{unreadable} of them have glyphs no font here has (install a CJK font for what users see)")
     for name, seconds, units, baseline, base in rows:
