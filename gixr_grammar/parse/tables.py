@@ -117,7 +117,8 @@ class Builder:
         """The cells of each printed row at ``addresses``, its values placed with ``equations``, and
         how they were placed (``RowPlacement.how``)."""
         widths = {spec.width for _, spec in rows.values()}
-        padding = {w: layout_padding([_value_cells(d) for d, s in rows.values() if s.width == w], w) for w in widths}
+        table = [(_value_cells(d), s.width) for d, s in rows.values()]
+        padding = {w: layout_padding(table, w) for w in widths}
         one_value = {key: addresses[key] for key, (draft, _) in rows.items() if _printed(draft) == 1}
         rules = local_rules(equations, one_value) if one_value else {}  # for glued digits (place_row)
         placements = {

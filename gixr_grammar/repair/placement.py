@@ -58,12 +58,16 @@ def printed_cell(cell: RawCell) -> Placed | Gap:
 
 @attrs.frozen
 class Padding:
-    """How many empty cells before and after its values are layout in every row of a table."""
+    """How many empty cells before and after its values are layout in every row of a table; with
+    ``cells``, only in a row of that many cells (padding read off the grid, not off complete rows)."""
 
     before: int = 0
     after: int = 0
+    cells: int | None = None
 
     def strip(self, cells: Sequence[RawCell]) -> Sequence[RawCell]:
+        if self.cells is not None and len(cells) != self.cells:
+            return cells
         before = min(self.before, _empties(cells))
         after = min(self.after, _empties(cells[::-1]), len(cells) - before)
         return cells[before : len(cells) - after]
@@ -76,13 +80,28 @@ def _empties(cells: Sequence[RawCell]) -> int:
     return len(cells)
 
 
-def layout_padding(rows: Sequence[Sequence[RawCell]], width: int) -> Padding:
-    """The empty cells every complete row of a table has around its values: layout, not blanks
-    (a table whose complete rows read ``label⇥⇥3⇥0…⇥19⇥`` pads every row with one cell each side)."""
-    complete = [cells for cells in rows if sum(1 for c in cells if c.text) == width]
-    if not complete:
+def layout_padding(rows: Sequence[tuple[Sequence[RawCell], int]], width: int) -> Padding:
+    """The empty cells every row of ``width`` values has around its values: layout, not blanks (a
+    table whose complete rows read ``label⇥⇥3⇥0…⇥19⇥`` pads every row with one cell each side).
+    ``rows`` are the table's rows (value cells, width). A complete row of ``width`` says it. Where
+    none is, rows that all have the same cells may still say where the grid's values start: a value
+    in a row's first cell says no padding comes before it, one in its last value column says at
+    least as much as stands before that column; where the two bounds meet, a row of ``width``
+    values in that many cells has them there too, the rest of the grid its padding (table 二's
+    ``行政事业性收费⇥⇥274⇥`` in a grid of three value columns: 274 is 本年增/减)."""
+    complete = [cells for cells, w in rows if w == width and sum(1 for c in cells if c.text) == w]
+    if complete:
+        return Padding(min(_empties(c) for c in complete), min(_empties(c[::-1]) for c in complete))
+    printed = [(cells, w) for cells, w in rows if any(c.text for c in cells)]
+    sizes = {len(cells) for cells, _ in printed}
+    if len(sizes) != 1:
         return Padding()
-    return Padding(min(_empties(c) for c in complete), min(_empties(c[::-1]) for c in complete))
+    size = sizes.pop()
+    at_most = min(_empties(cells) for cells, _ in printed)
+    at_least = max(i - w + 1 for cells, w in printed for i, c in enumerate(cells) if c.text)
+    if at_least != at_most or size - at_most < width:
+        return Padding()
+    return Padding(at_most, size - at_most - width, size)
 
 
 @attrs.frozen

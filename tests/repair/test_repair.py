@@ -249,6 +249,44 @@ def test_an_empty_cell_between_numbers_is_a_blank_not_a_lost_cell() -> None:
     assert result.table(4).rows[0].placement == "window"  # type: ignore[union-attr]
 
 
+_T2_GRID = """\
+第二十条第（一）项\t\t\t
+信息内容\t本年新制作数量\t本年新公开数量\t对外公开总数量
+规章\t\t\t
+规范性文件\t\t\t416526
+第二十条第（五）项\t\t\t
+信息内容\t上一年项目数量\t本年增/减\t处理决定数量
+行政许可\t471\t\t27923
+其他对外管理服务事项\t551\t\t
+第二十条第（八）项\t\t\t
+信息内容\t上一年项目数量\t本年增/减\t
+行政事业性收费\t\t274\t
+第二十条第（九）项\t\t\t
+信息内容\t采购项目数量\t采购总金额\t
+政府集中采购\t12\t\t
+"""
+
+
+def test_a_narrow_row_of_table_2_in_the_grid_s_cells_has_its_values_after_the_label() -> None:
+    """A ruled table 二 of four columns (a Word export) gives its two-value rows a third, empty
+    cell. No row is complete, but 471 in a first value cell says the grid has no padding before its
+    values, so 行政事业性收费⇥⇥274⇥ is a blank and 274, the empty cell after them the grid's."""
+    cells = gixr_grammar.parse(report(t2=_T2_GRID)).cells()
+    assert (cells["t2.fees.items_last_year"], cells["t2.fees.items_change"]) == (None, 274)
+    assert (cells["t2.procurement.projects"], cells["t2.procurement.amount"]) == (12, None)
+    assert (cells["t2.licensing.items_last_year"], cells["t2.licensing.decisions"]) == (471, 27923)
+
+
+def test_a_grid_no_value_pins_leaves_the_narrow_row_unknown() -> None:
+    """With no value in any row's first value cell, the grid may pad before its values as well as
+    after them: 274 may be either column, so neither is printed."""
+    t2 = _T2_GRID.replace("行政许可\t471\t\t", "行政许可\t\t\t").replace("服务事项\t551\t", "服务事项\t\t")
+    t2 = t2.replace("政府集中采购\t12\t\t", "政府集中采购\t\t\t")
+    result = gixr_grammar.parse(report(t2=t2))
+    assert (result.cells()["t2.fees.items_last_year"], result.cells()["t2.fees.items_change"]) == (None, None)
+    assert any(d.code == "ambiguous_placement" and "row fees" in d.message for d in result.diagnostics)
+
+
 def _random_digits(count: int) -> str:
     return "".join(random.Random(count).choice("0123456789") for _ in range(count))
 
