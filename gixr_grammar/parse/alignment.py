@@ -13,8 +13,9 @@ pieces, and value runs, in text order) are aligned to the template's rows by dyn
 - a text piece costs the characters of it that are not its row's label's and earns those that are
   (a label the grammar recognised whole earns its whole label); characters of the labels of the
   groups a row stands in cost little (merged group labels land anywhere inside their span);
-- a run in a row before any piece of its label costs ``LONE``, and a text piece after its row's run
-  ``AFTER`` (labels come first, or wrap around their numbers),
+- a run in a row before any piece of its label costs ``LONE``, and text pieces after its row's run
+  ``AFTER``, once for each stretch of them (labels come first, or wrap around their numbers: a
+  label in a narrow column may go on for ten lines below them),
   and a row's numbering after another piece of it costs ``BEFORE`` (a label starts with its number),
   another row's numbering in a piece ``MISNUMBERED``;
 - a run in another row than the text piece printed just before it on its line costs ``SAME_LINE``
@@ -47,7 +48,7 @@ from .scanner import FRAGMENT, VALUES, ScanToken, base_name, values_token
 # Costs in tenths of a character.
 CHAR = 10  # a character of a piece that is not its row's, or of a label not printed
 GROUP_CHAR = 1  # a character of a group label the row stands in
-AFTER = 10  # a text piece placed after its row's run
+AFTER = 10  # the text pieces placed after its row's run, once for each stretch of them
 LONE = 20  # a run placed in a row before any piece of the row's label (numbers come after labels)
 BEFORE = 20  # a row's numbering placed after another piece of the row (a label starts with it)
 SAME_LINE = 30  # a run placed in another row than the text piece just before it on its line
@@ -61,7 +62,9 @@ STATE_COUNT = len(STATES)
 # (by whether it holds the row's numbering); and the state after a piece is left out or placed.
 RUN_TAKEN = tuple(None if s & HAS_RUN else -GAIN + (0 if s & HAS_TEXT else LONE) for s in STATES)
 TEXT_TAKEN = {
-    starts: tuple((AFTER if s & HAS_RUN else 0) + (BEFORE if starts and s & HAS_TEXT else 0) for s in STATES)
+    starts: tuple(
+        (AFTER if s & HAS_RUN and not s & LAST else 0) + (BEFORE if starts and s & HAS_TEXT else 0) for s in STATES
+    )
     for starts in (False, True)
 }
 SIDE_BY_SIDE = tuple(0 if s & LAST else SAME_LINE for s in STATES)  # a run after text on its line

@@ -29,7 +29,7 @@ from ..format.schema import (
 from ..format.vocabulary import T2_ROW_LABELS, T2_TEMPLATE_BLOCKS, UNIT_YUAN, label_of
 from ..model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
 from ..repair.glued import SplitBudget, local_rules
-from ..repair.placement import Placed, RowPlacement, layout_padding, place_row, shared_line
+from ..repair.placement import Placed, RowPlacement, column_spans, layout_padding, place_row, shared_line
 from ..repair.resolution import resolve
 from ..text.layout import RawCell
 from ..text.normalize import compact, normalize_line
@@ -121,8 +121,13 @@ class Builder:
         padding = {w: layout_padding(table, w) for w in widths}
         one_value = {key: addresses[key] for key, (draft, _) in rows.items() if _printed(draft) == 1}
         rules = local_rules(equations, one_value) if one_value else {}  # for glued digits (place_row)
+        columns = {}  # where a laid-out table's columns stand, near each row (table 三 or 四: one width)
+        if len(widths) == 1:
+            columns = dict(zip(rows, column_spans([cells for cells, _ in table], next(iter(widths))), strict=True))
         placements = {
-            key: place_row(_value_cells(draft), spec.width, padding[spec.width], rules.get(key, ()), self.budget)
+            key: place_row(
+                _value_cells(draft), spec.width, padding[spec.width], rules.get(key, ()), self.budget, columns.get(key)
+            )
             for key, (draft, spec) in rows.items()
         }
         if not equations:  # table 二: no arithmetic says whose a line of numbers between two rows is
@@ -139,7 +144,9 @@ class Builder:
         out = {}
         for key, (draft, spec) in rows.items():
             placed = resolution.cells[key]
-            self.explain(key, draft, spec, placements[key], resolution.remaining.get(key, ()))
+            self.explain(
+                key, draft, spec, placements[key], resolution.remaining.get(key, ()), key in resolution.refuted
+            )
             self.explain_inferred(key, draft, addresses[key], spec, placed)
             cells = tuple(
                 self.cell(addr, column.kind, cell, draft)
@@ -155,8 +162,9 @@ class Builder:
         spec: RowSpec,
         placement: RowPlacement,
         remaining: tuple[tuple[Decimal | None, ...], ...],
+        refuted: bool = False,
     ) -> None:
-        if placement.how in ("exact", "window") and not remaining:
+        if placement.how in ("exact", "window") and not remaining and placement.off_columns is None:
             return  # nothing to say
         where = f"table {self.number} row {key}"
         count = len(placement.printed)
@@ -191,6 +199,28 @@ class Builder:
                 first.line,
                 column=first.column,
                 expected=f"{spec.width} numbers",
+                found=printed,
+            )
+        if refuted:
+            self.report(
+                "readings_refuted",
+                Severity.WARNING,
+                f"{where}: its values {printed} span several lines, and no reading of them as numbers a narrow "
+                "column wrapped fits the table's arithmetic: the text may be out of order; they are left unknown",
+                draft.line,
+                expected="a reading the table's arithmetic allows",
+                found=printed,
+            )
+        if placement.off_columns is not None:
+            off = placement.off_columns
+            self.report(
+                "off_columns",
+                Severity.WARNING,
+                f"{where}: its value {off.text} stands under none of the table's columns while others do: the "
+                "extractor moved part of its line, so which columns its values are is a guess; they are left unknown",
+                off.line,
+                column=off.column,
+                expected="each value under one of the table's columns",
                 found=printed,
             )
         if placement.stopped is not None:

@@ -10,6 +10,7 @@ keeps those the table's equations (``rules``) allow.
 
 from __future__ import annotations
 
+import bisect
 import enum
 import itertools
 import math
@@ -26,6 +27,7 @@ MAX_CANDIDATES = 5000  # per row; past this, only the left- and right-aligned pl
 MAX_REJOINED = 500  # readings of a long row's wrapped numbers (each is then checked by the arithmetic)
 MAX_REJOIN_STEPS = 20_000  # steps their search may take
 WRAPPED_DIGITS = 2  # no value column is narrower than two digits (table 四's 15 may be that narrow)
+Spans = tuple[tuple[int, int], ...]  # per value column: the character columns its values take
 
 
 @attrs.frozen
@@ -116,6 +118,10 @@ class RowPlacement:
     # prefer another placement.
     preferred: bool = False
     stopped: SearchStopped | None = None  # the digit search that did not finish: its cuts are missing
+    off_columns: RawCell | None = None  # a value under none of a laid-out table's columns: no candidates
+    # The candidates are guesses (numbers a wrap cut, rejoined) that only the arithmetic can confirm:
+    # where the row's equations can be checked and none fits, the row is left unknown.
+    confirm: bool = False
 
 
 def place_row(
@@ -124,17 +130,22 @@ def place_row(
     padding: Padding = Padding(),
     rules: Sequence[LocalRule] = (),
     budget: SplitBudget | None = None,
+    columns: Spans | None = None,
 ) -> RowPlacement:
     """The candidate placements of a row's value cells (empty cells included) in ``width`` columns,
     the table's layout ``padding`` set aside; ``rules`` are the row's own equations, ``budget`` the
-    steps the report's digit searches may still take."""
+    steps the report's digit searches may still take, ``columns`` where a laid-out table's value
+    columns stand (``column_spans``)."""
     cells = padding.strip(cells)
     printed = tuple(c for c in cells if c.text)
     slots = [printed_cell(c) for c in printed]
     if not printed:
         return RowPlacement(((GAP,) * width,), "empty", printed)
-    if len(printed) == width:
+    off = None if columns is None else _off_columns(printed, columns)
+    if len(printed) == width and (off is None or len(_lines(printed)) == 1):  # one line: its order is the reading
         return RowPlacement((tuple(slots),), "exact", printed)
+    if off is not None and len(printed) <= width:  # the extractor moved part of the row: a guess
+        return RowPlacement((), "exact" if len(printed) == width else "short", printed, off_columns=off)
     if len(printed) > width:
         # Digits on a later line under numbers that filled their column's line are those numbers'
         # rest, not values to leave out: leaving out is for a row printed on one line.
@@ -142,7 +153,7 @@ def place_row(
         if isinstance(rejoined, SearchStopped):  # a part of the readings would be a guess
             return RowPlacement((), "long", printed, stopped=rejoined)
         if rejoined:
-            return RowPlacement(tuple(rejoined), "long", printed)
+            return RowPlacement(tuple(rejoined), "long", printed, confirm=True)
         if len(_lines(printed)) > 1:  # lines of numbers no wrap explains: which are values is a guess
             return RowPlacement((), "long", printed)
         return RowPlacement(tuple(_leaving_out(slots, width)), "long", printed, preferred=True)
@@ -319,11 +330,55 @@ def _under_columns(lines: Sequence[Sequence[RawCell]]) -> bool:
     return bool(laid_out)
 
 
+def column_spans(rows: Sequence[Sequence[RawCell]], width: int) -> list[Spans | None]:
+    """For each of a table's rows, where a laid-out table's value columns stand near it
+    (``pdftotext -layout``: columns kept as runs of spaces, but each band of lines placed on its
+    own): the character columns the values take in the complete rows printed just above and just
+    below it, each on one line with more than a space between two values. None where no such row
+    is near, or two columns' spans meet (no layout to read)."""
+    complete: list[tuple[int, list[RawCell]]] = []
+    for cells in rows:
+        printed = [c for c in cells if c.text]
+        if len(printed) == width > 1 and len({c.line for c in printed}) == 1 and _spaced(printed):
+            complete.append((printed[0].line, printed))
+    complete.sort(key=lambda entry: entry[0])
+    lines = [line for line, _ in complete]
+    out: list[Spans | None] = []
+    for cells in rows:
+        printed = [c for c in cells if c.text]
+        at = bisect.bisect_left(lines, printed[0].line) if printed else 0
+        after = at + 1 if at < len(lines) and printed and lines[at] == printed[0].line else at
+        near = [complete[i][1] for i in (at - 1, after) if printed and 0 <= i < len(complete)]
+        if not near:
+            out.append(None)
+            continue
+        spans = tuple(
+            (min(r[i].column for r in near), max(r[i].column + len(r[i].text) for r in near)) for i in range(width)
+        )
+        out.append(None if any(a[1] + 1 >= b[0] for a, b in itertools.pairwise(spans)) else spans)
+    return out
+
+
+def _off_columns(printed: Sequence[RawCell], columns: Spans) -> RawCell | None:
+    """A value of a laid-out row that stands under none of the table's columns while another
+    stands under one: the extractor moved part of the row (``2  168`` for 1, 2 and 68; ``0  2503``
+    over ``0  2  512  0  3017`` for 2503, 0, 0, 2…), so which columns its values are is a guess. A
+    row all off the columns (shifted whole) says nothing."""
+    if not any(_spaced(line) for line in _lines(printed)):
+        return None
+    spans = dict(enumerate(columns))
+    off = [c for c in printed if not _under(c, spans)]
+    return off[0] if off and len(off) < len(printed) else None
+
+
+def _spaced(line: Sequence[RawCell]) -> bool:
+    return any(b.column > a.column + len(a.text) + 1 for a, b in itertools.pairwise(line))
+
+
 def _positioned(line: Sequence[RawCell]) -> bool:
     """Whether a line is printed the way a layout prints it: indented to its first number, or with
     more than a space between two, not one space apart from the line's start."""
-    spaced = any(b.column > a.column + len(a.text) + 1 for a, b in itertools.pairwise(line))
-    return line[0].column > 1 or spaced
+    return line[0].column > 1 or _spaced(line)
 
 
 def _under(cell: RawCell, waiting: Mapping[int, tuple[int, int]], reach: int = 1) -> tuple[int, ...]:

@@ -38,6 +38,9 @@ class Resolution:
     cells: dict[str, tuple[Placed, ...]]  # row key → one Placed per column
     # row key → the placements still possible, as values (None: unknown), only where several remain
     remaining: dict[str, tuple[tuple[Decimal | None, ...], ...]]
+    # rows whose readings are guesses the arithmetic must confirm (``RowPlacement.confirm``), and
+    # none fits it: left unknown
+    refuted: frozenset[str] = frozenset()
 
 
 @attrs.frozen
@@ -138,10 +141,16 @@ def resolve(
             fixed.update((addr, p.amount) for addr, p in zip(addresses[key], cells[key], strict=True))
         else:
             options[key] = [_assign(addresses[key], c) for c in placement.candidates]
+    refuted = set()
     for key, assignments in options.items():  # each row alone first: removes most duplicates
         scope = _Scope.of(addresses[key], indexed, fixed)
         outcomes = [_propagate(a, scope) for a in assignments]
+        if rows[key].confirm and scope.equations and not any(o.consistent for o in outcomes):
+            refuted.add(key)
         options[key] = _distinct([o.entries for o in _best(outcomes, rows[key].preferred)])
+    for key in refuted:
+        del options[key]
+        cells[key] = (UNKNOWN,) * len(addresses[key])
     options.update(_joint(options, fixed, indexed))
     for key, opts in options.items():
         cells[key] = tuple(_agreed([a[addr] for a in opts]) for addr in addresses[key])
@@ -150,7 +159,7 @@ def resolve(
         for key, opts in options.items()
         if len(opts) > 1
     }
-    return Resolution({key: cells[key] for key in rows}, remaining)
+    return Resolution({key: cells[key] for key in rows}, remaining, frozenset(refuted))
 
 
 def _joint(

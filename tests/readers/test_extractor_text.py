@@ -64,7 +64,14 @@ def _document_cells(name: str) -> dict[str, object]:
     return expected_cells(_seed_of(DOCUMENTS / name))
 
 
-WORD_EXPORTS = ["000_libreoffice", "001_libreoffice_html", "003_report", "2021_libreoffice_label_split"]
+WORD_EXPORTS = [
+    "000_libreoffice",
+    "001_libreoffice_html",
+    "003_report",
+    "2021_libreoffice_label_split",
+    "2019_libreoffice_narrow",
+    "2021_libreoffice_narrow",
+]
 
 
 @pytest.mark.parametrize("name", sorted(EXTRACTORS))
@@ -114,3 +121,37 @@ def test_empty_blanks_are_never_read_as_numbers(cells: Cells) -> None:
         parsed = gixr_grammar.parse(extractor(data)).cells()
         wrong = {k: (v, parsed.get(k)) for k, v in cells.items() if parsed.get(k) not in (v, None)}
         assert wrong == {}, name
+
+
+def _layout_text(document: str) -> gixr_grammar.Report:
+    return gixr_grammar.parse(_extractor("pdftotext-layout")((DOCUMENTS / f"{document}.pdf").read_bytes()))
+
+
+def test_a_label_wrapped_ten_lines_below_its_numbers_keeps_them() -> None:
+    """A Word table of equal columns (LibreOffice export, a CJK font embedded) gives table 三's labels
+    two characters a line: ``5.要  3  0  4434 …`` then 求行 / 政机 / … / 息 on nine lines. The label's
+    pieces after its numbers are one stretch, not nine reasons to leave the numbers out."""
+    cells = _layout_text("2021_libreoffice_narrow").cells()
+    row = [cells[f"t3.not_processed_confirmation.{c}"] for c in ("natural_person", "research", "other_org", "total")]
+    assert row == [3, 4434, 4999, 9442]
+    assert cells["t3.other_overdue_correction.total"] == 2092
+
+
+def test_a_row_the_layout_moved_off_its_columns_is_left_unknown() -> None:
+    """``pdftotext -layout`` prints 1, 2 and 68 of 四、结转下年度继续办理 as ``2  168`` (2 left of
+    every column, 168 in the first): read in order with a gap, 4113 would be 其他 and the total
+    8325, which its arithmetic would confirm. 2 stands under none of the columns of the rows
+    beside it while the others do: the row is said to be off its columns and left unknown."""
+    report = _layout_text("2021_libreoffice_narrow")
+    assert {report.cells()[f"t3.carried_forward.{c}"] for c in ("natural_person", "other_org", "total")} == {None}
+    off = [d for d in report.diagnostics if d.code == "off_columns"]
+    assert [(d.found, d.column) for d in off] == [("2 168 390 3652 0 4113", 17)]
+
+
+def test_wrapped_numbers_no_reading_of_which_fits_are_left_unknown() -> None:
+    """Table 四 in two-digit columns whose extractor text is out of column order (``88 0 81`` /
+    ``16 0 0 0 4 …`` / ``9 3 3`` for 88 0 81 0 169 …): every rejoined reading breaks 复议's total, so
+    none is taken, not even the cells they all agree on (a 0 for the total, from another column)."""
+    report = _layout_text("2019_libreoffice_narrow")
+    assert report.cells()["t4.review.total"] is None
+    assert [d.code for d in report.diagnostics if d.code == "readings_refuted"] == ["readings_refuted"]

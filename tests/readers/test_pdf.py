@@ -263,3 +263,14 @@ def test_only_the_rest_of_a_row_a_page_break_cut_joins_the_row_before() -> None:
     assert not pdf._joins(("行政处罚", "", "5", "162"), ("行政强制", "", "", "3"), ended)  # a row of its own
     assert not pdf._joins(("", "100", "100", "100"), ("", "2", "3", "4"), (False, True, True, True))  # as many
     assert not pdf._joins(("行政处罚", "", "5", "162"), ("", "7", "", ""), (True, True, True, True))  # under nothing
+
+
+@pytest.mark.parametrize("document", ["2019_libreoffice_narrow", "2021_libreoffice_narrow"])
+def test_word_tables_of_equal_columns_read_exact(document: str) -> None:
+    """Random reports' Word files (python-docx, no column widths: LibreOffice makes every column as
+    narrow as the widest needs) exported to PDF with a CJK font embedded: labels two characters a
+    line, five-digit totals wrapped, table 二's two-value rows in a grid of three value columns
+    (行政事业性收费⇥⇥274⇥). Every cell as rendered (the JSON beside the PDF)."""
+    expected = json.loads((DOCUMENTS / f"{document}.json").read_text(encoding="utf-8"))
+    cells = gixr_grammar.parse_file(DOCUMENTS / f"{document}.pdf").cells()
+    assert {k: None if cells.get(k) is None else str(cells[k]) for k in expected} == expected
