@@ -141,11 +141,14 @@ def place_row(
     slots = [printed_cell(c) for c in printed]
     if not printed:
         return RowPlacement(((GAP,) * width,), "empty", printed)
-    off = None if columns is None else _off_columns(printed, columns)
-    if len(printed) == width and (off is None or len(_lines(printed)) == 1):  # one line: its order is the reading
-        return RowPlacement((tuple(slots),), "exact", printed)
-    if off is not None and len(printed) <= width:  # the extractor moved part of the row: a guess
-        return RowPlacement((), "exact" if len(printed) == width else "short", printed, off_columns=off)
+    exact = RowPlacement((tuple(slots),), "exact", printed) if len(printed) == width else None
+    if exact is not None and printed[0].line == printed[-1].line:  # one line: its order is the reading
+        return exact
+    off = None if columns is None or len(printed) > width else _off_columns(printed, columns)
+    if off is not None:  # the extractor moved part of the row: where its values go is a guess
+        return RowPlacement((), "short" if exact is None else "exact", printed, off_columns=off)
+    if exact is not None:
+        return exact
     if len(printed) > width:
         # Digits on a later line under numbers that filled their column's line are those numbers'
         # rest, not values to leave out: leaving out is for a row printed on one line.
@@ -336,19 +339,20 @@ def column_spans(rows: Sequence[Sequence[RawCell]], width: int) -> list[Spans | 
     own): the character columns the values take in the complete rows printed just above and just
     below it, each on one line with more than a space between two values. None where no such row
     is near, or two columns' spans meet (no layout to read)."""
-    complete: list[tuple[int, list[RawCell]]] = []
-    for cells in rows:
-        printed = [c for c in cells if c.text]
-        if len(printed) == width > 1 and len({c.line for c in printed}) == 1 and _spaced(printed):
-            complete.append((printed[0].line, printed))
-    complete.sort(key=lambda entry: entry[0])
-    lines = [line for line, _ in complete]
+    printed_rows = [[c for c in cells if c.text] for cells in rows]
+    complete = sorted(
+        (p for p in printed_rows if len(p) == width > 1 and p[0].line == p[-1].line and _spaced(p)),
+        key=lambda p: p[0].line,
+    )
+    lines = [p[0].line for p in complete]
     out: list[Spans | None] = []
-    for cells in rows:
-        printed = [c for c in cells if c.text]
-        at = bisect.bisect_left(lines, printed[0].line) if printed else 0
-        after = at + 1 if at < len(lines) and printed and lines[at] == printed[0].line else at
-        near = [complete[i][1] for i in (at - 1, after) if printed and 0 <= i < len(complete)]
+    for printed in printed_rows:
+        if not printed:
+            out.append(None)
+            continue
+        at = bisect.bisect_left(lines, printed[0].line)
+        after = at + 1 if at < len(lines) and lines[at] == printed[0].line else at  # not the row itself
+        near = [complete[i] for i in (at - 1, after) if 0 <= i < len(complete)]
         if not near:
             out.append(None)
             continue
