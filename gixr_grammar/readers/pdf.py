@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 import ctypes
 import itertools
+import operator
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -65,11 +66,15 @@ class _Char(NamedTuple):  # a tuple: a page makes thousands, and tuples are chea
 
 
 def _char(text: str, left: float, bottom: float, right: float, top: float) -> _Char:
-    return _Char(text, left, bottom, right, top, (bottom + top) / 2, (left + right) / 2, max(top - bottom, 1.0))
+    height = top - bottom
+    return _new(_Char, (text, left, bottom, right, top, (bottom + top) / 2, (left + right) / 2, max(height, 1.0)))
 
 
-@attrs.frozen
-class _Rule:
+_new = tuple.__new__  # a NamedTuple made with it skips its __new__, a Python function: thousands a page
+_MIDDLE, _LEFT = operator.attrgetter("middle"), operator.attrgetter("left")
+
+
+class _Rule(NamedTuple):
     horizontal: bool
     at: float  # y of a horizontal rule, x of a vertical one
     start: float
@@ -255,15 +260,18 @@ def _page_blocks(page: pdfium.PdfPage) -> Iterator[_Block]:
         textpage.close()
     tables = [t for t in map(_Table.of, _connected(rules)) if t is not None]
     loose: list[_Char] = []
-    bounds = [(t.xs[0], t.xs[-1], t.rising[0], t.rising[-1], t) for t in tables]
+    inside: list[list[_Char]] = [[] for _ in tables]
+    bounds = [(t.xs[0], t.xs[-1], t.rising[0], t.rising[-1], held) for t, held in zip(tables, inside, strict=True)]
     for char in chars:  # a page has thousands of characters: plain loops and comparisons
         x, y = char.centre, char.middle
-        for left, right, bottom, top, table in bounds:
+        for left, right, bottom, top, held in bounds:
             if left <= x <= right and bottom <= y <= top:
-                table.put(char, x, y)
+                held.append(char)
                 break
         else:
             loose.append(char)
+    for table, held in zip(tables, inside, strict=True):
+        table.put(held)
     blocks = [_Block(t.top, rows=t.rows(), xs=tuple(t.xs), full=t.full()) for t in tables]
     for line in _joined_numbers([_pieces(line) for line in _lines(loose)]):
         top = max(c.top for piece in line for c in piece)
@@ -308,10 +316,13 @@ def _chars(textpage: ctypes.c_void_p, text: str) -> list[_Char]:
     at, edges = ctypes.addressof(box), memoryview(box).cast("B").cast("f")  # left, top, right, bottom
     page = _address(textpage)
     out = []
+    new, kind = _new, _Char
     for index, char in enumerate(text):
         if not char.isspace() and _LOOSE_BOX(page, index, at):
-            left, top, right, bottom = edges
-            out.append(_char(char, left, bottom, right, top))
+            left, top, right, bottom = edges  # _char, inline
+            height = top - bottom
+            size = height if height > 1.0 else 1.0
+            out.append(new(kind, (char, left, bottom, right, top, (bottom + top) / 2, (left + right) / 2, size)))
     return out
 
 
@@ -427,10 +438,6 @@ def _stroked_box(obj: ctypes.c_void_p) -> bool:
     return kinds[0] == pdfium_c.FPDF_SEGMENT_MOVETO and all(k == pdfium_c.FPDF_SEGMENT_LINETO for k in kinds[1:])
 
 
-def _touch(h: _Rule, v: _Rule) -> bool:
-    return h.start - _TOLERANCE <= v.at <= h.end + _TOLERANCE and v.start - _TOLERANCE <= h.at <= v.end + _TOLERANCE
-
-
 def _connected(rules: list[_Rule]) -> list[list[_Rule]]:
     """Rules in groups that touch each other: one group per table."""
     parent = list(range(len(rules)))
@@ -441,11 +448,13 @@ def _connected(rules: list[_Rule]) -> list[list[_Rule]]:
             i = parent[i]
         return i
 
-    horizontal = [i for i, r in enumerate(rules) if r.horizontal]
-    vertical = [i for i, r in enumerate(rules) if not r.horizontal]
-    for h in horizontal:
-        for v in vertical:
-            if _touch(rules[h], rules[v]):
+    vertical = [(i, r.at, r.start - _TOLERANCE, r.end + _TOLERANCE) for i, r in enumerate(rules) if not r.horizontal]
+    for h, rule in enumerate(rules):  # every pair of a horizontal and a vertical rule: plain comparisons
+        if not rule.horizontal:
+            continue
+        start, end, at = rule.start - _TOLERANCE, rule.end + _TOLERANCE, rule.at
+        for v, x, bottom, top in vertical:
+            if start <= x <= end and bottom <= at <= top:
                 parent[find(h)] = find(v)
     groups: dict[int, list[_Rule]] = {}
     for i, rule in enumerate(rules):
@@ -501,7 +510,10 @@ class _Table:
     def _edge(self, horizontal: bool, index: int, start: float, end: float) -> bool:
         """Whether a rule covers the middle of the grid edge ``index`` between ``start`` and ``end``."""
         middle = (start + end) / 2
-        return any(r.start - _TOLERANCE <= middle <= r.end + _TOLERANCE for r in self.on.get((horizontal, index), ()))
+        for rule in self.on.get((horizontal, index), ()):
+            if rule.start - _TOLERANCE <= middle <= rule.end + _TOLERANCE:
+                return True
+        return False
 
     def merge(self) -> None:
         """Join the cells no rule separates (merged cells), each to the first cell of its group."""
@@ -516,13 +528,20 @@ class _Table:
                     owner = min(owner, above)
                 self.owner[(row, column)] = owner
 
-    def put(self, char: _Char, x: float, y: float) -> None:
-        """Put a character whose box's centre (``x``, ``y``) is inside the table in its cell (a
-        merged cell's first)."""
-        rows, columns = len(self.rising) - 1, len(self.xs) - 1
-        row = min(rows - bisect.bisect_left(self.rising, y), rows - 1)
-        column = min(bisect.bisect_right(self.xs, x) - 1, columns - 1)
-        self.chars.setdefault(self.owner[(row, column)], []).append(char)
+    def put(self, chars: list[_Char]) -> None:
+        """Put characters whose boxes' centres are inside the table in their cells (a merged cell's
+        first)."""
+        rising, xs, owner, cells = self.rising, self.xs, self.owner, self.chars
+        last_row, last_column = len(rising) - 2, len(xs) - 2
+        below, after = bisect.bisect_left, bisect.bisect_right
+        for char in chars:
+            row = last_row + 1 - below(rising, char.middle)
+            column = after(xs, char.centre) - 1
+            cell = owner[(row if row < last_row else last_row, column if column < last_column else last_column)]
+            if cell in cells:
+                cells[cell].append(char)
+            else:
+                cells[cell] = [char]
 
     def full(self) -> tuple[bool, ...]:
         """Which cells of the last row are full: the free room on their last line, inside the
@@ -569,23 +588,15 @@ def _lines(chars: list[_Char]) -> list[list[_Char]]:
     """Characters in lines, top to bottom, each line left to right."""
     lines: list[list[_Char]] = []
     first = None  # the first character of the line being made
-    for char in sorted(chars, key=_downwards):
+    for char in sorted(chars, key=_MIDDLE, reverse=True):  # a stable sort, reversed or not
         if first is not None and abs(first.middle - char.middle) < min(first.size, char.size) / 2:
             lines[-1].append(char)
         else:
             first = char
             lines.append([char])
     for line in lines:
-        line.sort(key=_rightwards)
+        line.sort(key=_LEFT)
     return lines
-
-
-def _downwards(char: _Char) -> float:
-    return -char.middle
-
-
-def _rightwards(char: _Char) -> float:
-    return char.left
 
 
 def _pieces(line: list[_Char]) -> list[list[_Char]]:
