@@ -71,7 +71,7 @@ def _char(text: str, left: float, bottom: float, right: float, top: float) -> _C
 
 
 _new = tuple.__new__  # a NamedTuple made with it skips its __new__, a Python function: thousands a page
-_MIDDLE, _LEFT = operator.attrgetter("middle"), operator.attrgetter("left")
+_MIDDLE, _LEFT, _SIZE = operator.attrgetter("middle"), operator.attrgetter("left"), operator.attrgetter("size")
 
 
 class _Rule(NamedTuple):
@@ -259,19 +259,7 @@ def _page_blocks(page: pdfium.PdfPage) -> Iterator[_Block]:
     finally:
         textpage.close()
     tables = [t for t in map(_Table.of, _connected(rules)) if t is not None]
-    loose: list[_Char] = []
-    inside: list[list[_Char]] = [[] for _ in tables]
-    bounds = [(t.xs[0], t.xs[-1], t.rising[0], t.rising[-1], held) for t, held in zip(tables, inside, strict=True)]
-    for char in chars:  # a page has thousands of characters: plain loops and comparisons
-        x, y = char.centre, char.middle
-        for left, right, bottom, top, held in bounds:
-            if left <= x <= right and bottom <= y <= top:
-                held.append(char)
-                break
-        else:
-            loose.append(char)
-    for table, held in zip(tables, inside, strict=True):
-        table.put(held)
+    loose = _place(tables, chars)
     blocks = [_Block(t.top, rows=t.rows(), xs=tuple(t.xs), full=t.full()) for t in tables]
     for line in _joined_numbers([_pieces(line) for line in _lines(loose)]):
         top = max(c.top for piece in line for c in piece)
@@ -331,14 +319,16 @@ def _objects(page: ctypes.c_void_p) -> tuple[list[_Rule], list[ctypes.c_void_p]]
     no width (which pdfium's text page leaves out: ``_lost``)."""
     rules: list[_Rule] = []
     empty: list[ctypes.c_void_p] = []  # text objects with no width
-    edges = (ctypes.c_float * 4)()  # left, bottom, right, top
+    edges = (ctypes.c_float * 4)()
     at = [ctypes.addressof(edges) + i * ctypes.sizeof(ctypes.c_float) for i in range(4)]
+    values = memoryview(edges).cast("B").cast("f")  # left, bottom, right, top: read faster than the array
+    bounds, path, text = _BOUNDS, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT
     for obj, kind in _walk(_address(page)):
-        if kind not in (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT):
+        if kind != path and kind != text:
             continue
-        _BOUNDS(obj, *at)
-        left, bottom, right, top = edges
-        if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        bounds(obj, *at)
+        left, bottom, right, top = values
+        if kind == text:
             if right - left < _NO_WIDTH:
                 empty.append(_typed(obj))
         elif top - bottom <= _THIN and right - left > _THIN:
@@ -351,15 +341,19 @@ def _objects(page: ctypes.c_void_p) -> tuple[list[_Rule], list[ctypes.c_void_p]]
     return rules, empty
 
 
-def _walk(parent: int, form: bool = False, depth: int = 0) -> Iterator[tuple[int, int]]:
+def _walk(parent: int, form: bool = False, depth: int = 0) -> list[tuple[int, int]]:
     """Every object of a page (or form), by address, with its type, forms' objects after the form."""
-    count, get = (_FORM_OBJECTS, _FORM_OBJECT) if form else (_PAGE_OBJECTS, _PAGE_OBJECT)
+    count, get, kind_of = (
+        (_FORM_OBJECTS, _FORM_OBJECT, _OBJECT_TYPE) if form else (_PAGE_OBJECTS, _PAGE_OBJECT, _OBJECT_TYPE)
+    )
+    out = []
     for index in range(count(parent)):
         obj = get(parent, index)
-        kind = _OBJECT_TYPE(obj)
-        yield obj, kind
+        kind = kind_of(obj)
+        out.append((obj, kind))
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
-            yield from _walk(obj, True, depth + 1)
+            out += _walk(obj, True, depth + 1)
+    return out
 
 
 def _lost(textpage: ctypes.c_void_p, text: str, empty: Sequence[ctypes.c_void_p]) -> list[_Char]:
@@ -528,21 +522,6 @@ class _Table:
                     owner = min(owner, above)
                 self.owner[(row, column)] = owner
 
-    def put(self, chars: list[_Char]) -> None:
-        """Put characters whose boxes' centres are inside the table in their cells (a merged cell's
-        first)."""
-        rising, xs, owner, cells = self.rising, self.xs, self.owner, self.chars
-        last_row, last_column = len(rising) - 2, len(xs) - 2
-        below, after = bisect.bisect_left, bisect.bisect_right
-        for char in chars:
-            row = last_row + 1 - below(rising, char.middle)
-            column = after(xs, char.centre) - 1
-            cell = owner[(row if row < last_row else last_row, column if column < last_column else last_column)]
-            if cell in cells:
-                cells[cell].append(char)
-            else:
-                cells[cell] = [char]
-
     def full(self) -> tuple[bool, ...]:
         """Which cells of the last row are full: the free room on their last line, inside the
         cell's padding (its lines' least indent), is narrower than its widest character, so that
@@ -563,14 +542,47 @@ class _Table:
         return tuple(out)
 
     def rows(self) -> tuple[tuple[str, ...], ...]:
-        out = []
-        for row in range(len(self.ys) - 1):
-            cells = []
-            for column in range(len(self.xs) - 1):
-                first = self.owner[(row, column)] == (row, column)
-                cells.append(_cell_text(_lines(self.chars.get((row, column), []))) if first else "")
-            out.append(tuple(cells))
-        return tuple(out)
+        """Each row's cell texts; a merged cell's stands in its first cell, its others are empty."""
+        width, chars = len(self.xs) - 1, self.chars
+        texts = {cell: held[0].text if len(held) == 1 else _cell_text(_lines(held)) for cell, held in chars.items()}
+        return tuple(tuple(texts.get((row, column), "") for column in range(width)) for row in range(len(self.ys) - 1))
+
+
+def _place(tables: Sequence[_Table], chars: Sequence[_Char]) -> list[_Char]:
+    """Put each character whose box's centre is inside a table in its cell (a merged cell's first),
+    and return the others. A page has thousands of characters, a cell's mostly drawn one after
+    another: the grid cell of the last one placed is tried first, with plain comparisons."""
+    loose = []
+    bounds = [(t.xs[0], t.xs[-1], t.rising[0], t.rising[-1], t.rising, t.xs, t.owner, t.chars) for t in tables]
+    below, after = bisect.bisect_left, bisect.bisect_right
+    left, right, bottom, top = 1.0, 0.0, 1.0, 0.0  # the last grid cell: none yet
+    held: list[_Char] = []
+    for char in chars:
+        x, y = char.centre, char.middle
+        if left <= x < right and bottom < y <= top:
+            held.append(char)
+            continue
+        for first, last, lowest, highest, rising, xs, owner, cells in bounds:
+            if first <= x <= last and lowest <= y <= highest:
+                edge, column = below(rising, y), after(xs, x) - 1  # y ≤ rising[edge]; xs[column] ≤ x
+                row = len(rising) - 1 - edge if edge else len(rising) - 2  # rows counted from the top
+                if column == len(xs) - 1:  # on the grid's right edge
+                    column -= 1
+                    edge = 0  # no grid cell to try first
+                cell = owner[(row, column)]
+                if cell in cells:
+                    held = cells[cell]
+                    held.append(char)
+                else:
+                    held = cells[cell] = [char]
+                if edge:  # inside the grid: its cell is [left, right) × (bottom, top]
+                    left, right, bottom, top = xs[column], xs[column + 1], rising[edge - 1], rising[edge]
+                else:
+                    left, right = 1.0, 0.0
+                break
+        else:
+            loose.append(char)
+    return loose
 
 
 def _cell_text(lines: list[list[_Char]]) -> str:
@@ -586,9 +598,13 @@ def _cell_text(lines: list[list[_Char]]) -> str:
 
 def _lines(chars: list[_Char]) -> list[list[_Char]]:
     """Characters in lines, top to bottom, each line left to right."""
+    ordered = sorted(chars, key=_MIDDLE, reverse=True)  # a stable sort, reversed or not
+    if ordered and ordered[0].middle - ordered[-1].middle < min(map(_SIZE, ordered)) / 2:  # one line, as most cells
+        ordered.sort(key=_LEFT)
+        return [ordered]
     lines: list[list[_Char]] = []
     first = None  # the first character of the line being made
-    for char in sorted(chars, key=_MIDDLE, reverse=True):  # a stable sort, reversed or not
+    for char in ordered:
         if first is not None and abs(first.middle - char.middle) < min(first.size, char.size) / 2:
             lines[-1].append(char)
         else:
