@@ -1,5 +1,6 @@
-"""Inputs the coverage-guided fuzzer (``fuzz/fuzz_parse.py``) found that once raised something other
-than a GixrError, or took too long: each now gives a report or a GixrError, quickly."""
+"""Inputs a fuzzer found (the coverage-guided ``fuzz/fuzz_parse.py``, or random damage to the bytes
+of rendered documents) that once raised something other than a GixrError, or took too long: each
+now gives a report or a GixrError, quickly."""
 
 from __future__ import annotations
 
@@ -26,11 +27,10 @@ def test_a_found_input_gives_a_report_or_a_gixr_error(path: Path) -> None:
     assert time.perf_counter() - start < MAX_SECONDS
 
 
-def test_the_damaged_word_file_says_so() -> None:
+@pytest.mark.parametrize("name", ["damaged_docx_zlib_error.docx", "damaged_docx_zip_version.docx"])
+def test_the_damaged_word_file_says_so(name: str) -> None:
     with pytest.raises(gixr_grammar.NotTextError, match=r"a damaged Word \.docx"):
-        gixr_grammar.parse_bytes(
-            (Path(__file__).parent / "data" / "fuzz" / "damaged_docx_zlib_error.docx").read_bytes()
-        )
+        gixr_grammar.parse_bytes((Path(__file__).parent / "data" / "fuzz" / name).read_bytes())
 
 
 def test_an_xhtml_page_with_an_encoding_declaration() -> None:

@@ -99,11 +99,21 @@ def read_pdf(data: bytes) -> Source:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as e:
         raise NotTextError(f"a PDF that pdfium cannot open: {e}") from e
+    pages: list[list[_Block]] = []
+    damaged: dict[int, str] = {}  # page index → why pdfium could not load it
     try:
-        pages = [list(_page_blocks(document[index])) for index in range(len(document))]
+        for index in range(len(document)):
+            try:
+                pages.append(list(_page_blocks(document[index])))
+            except pdfium.PdfiumError as e:  # a damaged page: the others are still read
+                damaged[index] = str(e)
+                pages.append([])
     finally:
         document.close()
     printed = "".join(_texts(pages))
+    if not printed and damaged:
+        numbers = ", ".join(str(index + 1) for index in damaged)
+        raise NotTextError(f"a damaged PDF: pdfium could not load page{'s' * (len(damaged) > 1)} {numbers}")
     if not printed:
         raise NotTextError(
             "a PDF with no text layer (scanned pages are images): gixr reads text, not images; OCR it first"
@@ -118,6 +128,8 @@ def read_pdf(data: bytes) -> Source:
     lines = Lines()
     diagnostics = []
     for number, page in enumerate(_continued(kept), 1):
+        if number - 1 in damaged:
+            diagnostics.append(_damaged(number, max(len(lines.lines), 1), damaged[number - 1]))
         tables = 0
         for block in page:
             if block.rows:
@@ -129,6 +141,17 @@ def read_pdf(data: bytes) -> Source:
             else:
                 lines.row(block.cells, f"page {number}")
     return lines.source(Kind.PDF, [*diagnostics, *_unreadable(lines)])
+
+
+def _damaged(page: int, line: int, why: str) -> Diagnostic:
+    return Diagnostic(
+        "damaged_page",
+        Severity.ERROR,
+        f"page {page}: pdfium could not load it ({why}); what it holds is missing, from after line {line}",
+        line,
+        expected="a page pdfium can load",
+        found="a damaged page",
+    )
 
 
 def _joined(place: str, line: int, cut: str) -> Diagnostic:

@@ -69,6 +69,32 @@ def test_a_damaged_pdf_is_a_gixr_error() -> None:
         gixr_grammar.parse_bytes(data[:300])
 
 
+def _pages_damaged(data: bytes, pages: set[int]) -> bytes:
+    """The PDF with the page objects ``pages`` (0-based) no longer pages: pdfium cannot load them."""
+    parts = data.split(b"/Type /Page\n")
+    assert len(parts) > max(pages) + 1
+    return (
+        b"".join(part + (b"/Type /Pxge\n" if i in pages else b"/Type /Page\n") for i, part in enumerate(parts[:-1]))
+        + parts[-1]
+    )
+
+
+def test_a_page_pdfium_cannot_load_is_said_and_the_others_are_read() -> None:
+    data = _pages_damaged((DOCUMENTS / "003_report.pdf").read_bytes(), {1})
+    report = gixr_grammar.parse_bytes(data)
+    damaged = [d for d in report.diagnostics if d.code == "damaged_page"]
+    assert len(damaged) == 1 and damaged[0].severity == "error" and damaged[0].message.startswith("page 2: ")
+    assert report.meta.title == "济源市人民政府2019年政府信息公开工作年度报告"  # page 1 was read
+    place = report.place(damaged[0].line)  # the diagnostic stands at page 1's last line, before the gap
+    assert place is not None and place.startswith("page 1")
+    assert all(not (report.place(d.line) or "").startswith("page 2") for d in report.diagnostics)
+
+
+def test_a_pdf_none_of_whose_pages_load_says_so() -> None:
+    with pytest.raises(NotTextError, match=r"a damaged PDF: pdfium could not load pages 1, 2, 3"):
+        gixr_grammar.parse_bytes(_pages_damaged((DOCUMENTS / "003_report.pdf").read_bytes(), {0, 1, 2}))
+
+
 @pytest.mark.parametrize("name", SEED_NAMES)
 def test_an_unruled_pdf_never_gives_a_wrong_number(name: str) -> None:
     """Without rules a wrapped label's pieces stand on lines of their own (what the real-text issue
