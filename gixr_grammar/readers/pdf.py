@@ -15,8 +15,9 @@ On each page:
   U+FFFD where it stood, with an ``unreadable_glyphs`` warning: reported, never silently lost.
 Tables that cross pages go on: their rows follow in order, all parts on one grid, and a row broken
 across the pages, its label and numbers left in two halves (4.保护第 / 三方合法权益, 5000 / 00),
-joined again. A PDF with no text layer
-(scanned pages) is refused: OCR is not in scope.
+joined again. A page pdfium cannot load (a damaged file) is a ``damaged_page`` error where it
+stood, and the other pages are read. A PDF with no text layer (scanned pages) is refused: OCR is not
+in scope.
 """
 
 from __future__ import annotations
