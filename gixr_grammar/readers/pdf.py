@@ -367,13 +367,11 @@ def _objects(page: ctypes.c_void_p) -> tuple[list[_Rule], list[ctypes.c_void_p]]
 
 def _walk(parent: int, form: bool = False, depth: int = 0) -> list[tuple[int, int]]:
     """Every object of a page (or form), by address, with its type, forms' objects after the form."""
-    count, get, kind_of = (
-        (_FORM_OBJECTS, _FORM_OBJECT, _OBJECT_TYPE) if form else (_PAGE_OBJECTS, _PAGE_OBJECT, _OBJECT_TYPE)
-    )
+    count, get = (_FORM_OBJECTS, _FORM_OBJECT) if form else (_PAGE_OBJECTS, _PAGE_OBJECT)
     out = []
     for index in range(count(parent)):
         obj = get(parent, index)
-        kind = kind_of(obj)
+        kind = _OBJECT_TYPE(obj)
         out.append((obj, kind))
         if kind == pdfium_c.FPDF_PAGEOBJ_FORM and depth < _FORM_DEPTH:
             out += _walk(obj, True, depth + 1)
