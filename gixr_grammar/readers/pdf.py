@@ -301,23 +301,31 @@ def _text(textpage: pdfium.PdfTextPage) -> str:
     return "".join(chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, i)) for i in range(count))  # never seen
 
 
-def _unchecked(function: Any, result: type, *arguments: type) -> Callable[..., int]:
-    """A pdfium function called with plain addresses and numbers. pypdfium2's bindings convert and
-    check each argument, which costs more than the call itself in the loops over every character
-    and object of a page. Its library is a ``CDLL`` on every platform: the C calling convention."""
+class _Pointer(ctypes.c_void_p):
+    """A pdfium handle as the ``_raw`` functions take and give it: a ``c_void_p`` subclass, which
+    ctypes passes on as it is (a plain int would be cut to a C int)."""
+
+
+def _raw(function: Any, result: type, *arguments: type) -> Callable[..., Any]:
+    """A pdfium function called with no argument conversion: handles as ``_Pointer``, C ints as
+    ints, out-parameters by ``ctypes.byref``; ``arguments`` only where one is no C int or pointer.
+    pypdfium2's bindings convert and check each argument, which costs more than the call itself in
+    the loops over every character and object of a page. Its library is a ``CDLL`` on every
+    platform: the C calling convention."""
     address = ctypes.cast(function, ctypes.c_void_p).value
     assert address is not None
-    return ctypes.CFUNCTYPE(result, *arguments)(address)
+    return ctypes.CFUNCTYPE(result, *arguments)(address)  # a C function takes more than its argtypes, unchecked
 
 
-_POINTER, _INT = ctypes.c_void_p, ctypes.c_int
-_LOOSE_BOX = _unchecked(pdfium_c.FPDFText_GetLooseCharBox, _INT, _POINTER, _INT, _POINTER)
-_OBJECT_TYPE = _unchecked(pdfium_c.FPDFPageObj_GetType, _INT, _POINTER)
-_BOUNDS = _unchecked(pdfium_c.FPDFPageObj_GetBounds, _INT, _POINTER, _POINTER, _POINTER, _POINTER, _POINTER)
-_PAGE_OBJECT = _unchecked(pdfium_c.FPDFPage_GetObject, _POINTER, _POINTER, _INT)
-_FORM_OBJECT = _unchecked(pdfium_c.FPDFFormObj_GetObject, _POINTER, _POINTER, ctypes.c_ulong)
-_PAGE_OBJECTS = _unchecked(pdfium_c.FPDFPage_CountObjects, _INT, _POINTER)
-_FORM_OBJECTS = _unchecked(pdfium_c.FPDFFormObj_CountObjects, _INT, _POINTER)
+_LOOSE_BOX = _raw(pdfium_c.FPDFText_GetLooseCharBox, ctypes.c_int)
+_OBJECT_TYPE = _raw(pdfium_c.FPDFPageObj_GetType, ctypes.c_int)
+_BOUNDS = _raw(pdfium_c.FPDFPageObj_GetBounds, ctypes.c_int)
+_PAGE_OBJECT = _raw(pdfium_c.FPDFPage_GetObject, _Pointer)
+_FORM_OBJECT = _raw(pdfium_c.FPDFFormObj_GetObject, _Pointer, _Pointer, ctypes.c_ulong)
+_PAGE_OBJECTS = _raw(pdfium_c.FPDFPage_CountObjects, ctypes.c_int)
+_FORM_OBJECTS = _raw(pdfium_c.FPDFFormObj_CountObjects, ctypes.c_int)
+_FONT = _raw(pdfium_c.FPDFTextObj_GetFont, _Pointer)
+_EMBEDDED = _raw(pdfium_c.FPDFFont_GetIsEmbedded, ctypes.c_int)
 
 
 def _chars(textpage: ctypes.c_void_p, text: str) -> list[_Char]:
@@ -325,12 +333,12 @@ def _chars(textpage: ctypes.c_void_p, text: str) -> list[_Char]:
     full stop and a quotation mark on a line share its middle). The characters pdfium generates
     (spaces, line breaks) are blanks and go."""
     box = pdfium_c.FS_RECTF()
-    at, edges = ctypes.addressof(box), memoryview(box).cast("B").cast("f")  # left, top, right, bottom
-    page = _address(textpage)
+    at, edges = ctypes.byref(box), memoryview(box).cast("B").cast("f")  # left, top, right, bottom
+    page = _Pointer(_address(textpage))
     out = []
-    new, kind = _new, _Char
+    new, kind, loose = _new, _Char, _LOOSE_BOX
     for index, char in enumerate(text):
-        if not char.isspace() and _LOOSE_BOX(page, index, at):
+        if not char.isspace() and loose(page, index, at):
             left, top, right, bottom = edges  # _char, inline
             height = top - bottom
             size = height if height > 1.0 else 1.0
@@ -340,33 +348,43 @@ def _chars(textpage: ctypes.c_void_p, text: str) -> list[_Char]:
 
 def _objects(page: ctypes.c_void_p) -> tuple[list[_Rule], list[ctypes.c_void_p]]:
     """One walk over the page's objects (into forms): its ruling lines, and its text objects with
-    no width (which pdfium's text page leaves out: ``_lost``)."""
+    no width in a font the PDF does not embed (which pdfium's text page leaves out: ``_lost``)."""
     rules: list[_Rule] = []
     empty: list[ctypes.c_void_p] = []  # text objects with no width
     edges = (ctypes.c_float * 4)()
-    at = [ctypes.addressof(edges) + i * ctypes.sizeof(ctypes.c_float) for i in range(4)]
+    at = [ctypes.byref(edges, i * ctypes.sizeof(ctypes.c_float)) for i in range(4)]
     values = memoryview(edges).cast("B").cast("f")  # left, bottom, right, top: read faster than the array
     bounds, path, text = _BOUNDS, pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_TEXT
-    for obj, kind in _walk(_address(page)):
-        if kind != path and kind != text:
+    embedded: dict[int | None, bool] = {}  # font → whether the PDF embeds it: a page has a few fonts
+    for obj, kind in _walk(_Pointer(_address(page))):
+        if kind == text:
+            font = _FONT(obj)
+            known = embedded.get(font.value)
+            if known is None:
+                known = embedded[font.value] = bool(_EMBEDDED(font))
+            if known:  # a text object its font draws: pdfium's text page keeps it (only spaces have no width)
+                continue
+            bounds(obj, *at)
+            left, bottom, right, top = values
+            if right - left < _NO_WIDTH:
+                empty.append(_typed(obj.value or 0))
+            continue
+        if kind != path:
             continue
         bounds(obj, *at)
         left, bottom, right, top = values
-        if kind == text:
-            if right - left < _NO_WIDTH:
-                empty.append(_typed(obj))
-        elif top - bottom <= _THIN and right - left > _THIN:
+        if top - bottom <= _THIN and right - left > _THIN:
             rules.append(_Rule(True, (top + bottom) / 2, left, right))
         elif right - left <= _THIN and top - bottom > _THIN:
             rules.append(_Rule(False, (left + right) / 2, bottom, top))
-        elif _stroked_box(_typed(obj)):
+        elif _stroked_box(_typed(obj.value or 0)):
             rules += [_Rule(True, top, left, right), _Rule(True, bottom, left, right)]
             rules += [_Rule(False, left, bottom, top), _Rule(False, right, bottom, top)]
     return rules, empty
 
 
-def _walk(parent: int, form: bool = False, depth: int = 0) -> list[tuple[int, int]]:
-    """Every object of a page (or form), by address, with its type, forms' objects after the form."""
+def _walk(parent: _Pointer, form: bool = False, depth: int = 0) -> list[tuple[_Pointer, int]]:
+    """Every object of a page (or form), with its type, forms' objects after the form."""
     count, get = (_FORM_OBJECTS, _FORM_OBJECT) if form else (_PAGE_OBJECTS, _PAGE_OBJECT)
     out = []
     for index in range(count(parent)):
