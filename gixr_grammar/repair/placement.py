@@ -278,7 +278,11 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
             merge(end, groups - 1, [*kept, attrs.evolve(parts[0], text="".join(c.text for c in parts))])
 
     extend([], (), lines, False)
-    if not any(_positioned(line) for line in lines[1:]):  # a layout's columns are never one number
+    laid_out = any(_positioned(line) for line in lines[1:])  # a layout prints lines top to bottom
+    if exhausted() and not laid_out and _cell_by_cell(lines):  # its rests follow their numbers
+        out.clear()
+        steps[0] = 0
+    if not laid_out:  # a layout's columns are never one number
         merge(0, width, [])
     if exhausted():
         return SearchStopped(f"there are more ways to rejoin them than its search may try ({MAX_REJOINED} readings)")
@@ -316,6 +320,17 @@ def shared_line(
         attrs.evolve(upper, candidates=(*upper.candidates, *kept.candidates), preferred=False),
         attrs.evolve(lower, candidates=(*lower.candidates, *prefixed), preferred=False),
     )
+
+
+def _cell_by_cell(lines: Sequence[Sequence[RawCell]]) -> bool:
+    """Whether a row's values may be printed cell after cell, each cell's lines together (pdfium's
+    and ``pdftotext -raw``'s text of a PDF drawn cell by cell: ``9670 9181 9074 1147`` / ``8`` /
+    ``5848 1724`` / ``3`` / ``6249`` / ``4``): a line holds more values than the line before it.
+    Read line after line, a later line holds the rests of numbers above it, so rarely more (only
+    one-line cells centred up and down between a wrapped number's lines). Read cell after cell, a
+    number's rest follows it (``merge``): where the line-after-line readings are more than the
+    search may try, those joins alone are read."""
+    return any(len(after) > len(before) for before, after in itertools.pairwise(lines))
 
 
 def _under_columns(lines: Sequence[Sequence[RawCell]]) -> bool:

@@ -155,3 +155,16 @@ def test_wrapped_numbers_no_reading_of_which_fits_are_left_unknown() -> None:
     report = _layout_text("2019_libreoffice_narrow")
     assert report.cells()["t4.review.total"] is None
     assert [d.code for d in report.diagnostics if d.code == "readings_refuted"] == ["readings_refuted"]
+
+
+@pytest.mark.parametrize("name", ["pdfium", "pdftotext-raw"])
+def test_numbers_wrapped_in_a_table_drawn_cell_by_cell_are_rejoined(name: str) -> None:
+    """LibreOffice draws a table cell by cell, so pdfium and ``pdftotext -raw`` give each cell's
+    lines together: 一、本年新收… ``9670 9181 9074 1147`` / ``8`` / ``5848 1724`` / ``3`` / ``6249`` /
+    ``4``. Each rest is joined to the number before it and the row's sum picks the reading."""
+    text = _extractor(name)((DOCUMENTS / "2019_libreoffice_narrow.pdf").read_bytes())
+    cells = gixr_grammar.parse(text).cells()
+    expected = _document_cells("2019_libreoffice_narrow")
+    for row in ("new_received", "total"):
+        keys = [f"t3.{row}.{c}" for c in ("natural_person", "social_welfare", "other_org", "total")]
+        assert [str(cells[k]) for k in keys] == [str(expected[k]) for k in keys]

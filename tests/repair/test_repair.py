@@ -131,6 +131,20 @@ def test_a_number_s_rest_on_its_own_line_of_text_is_rejoined_too() -> None:
     assert [cells[f"t3.new_received.{c.key}"] for c in T3_COLUMNS] == [9, 7, 12499, 32127, 4282, 497, 49421]
 
 
+def test_a_row_printed_cell_after_cell_joins_each_rest_to_the_number_before_it() -> None:
+    """pdfium's text of a PDF drawn cell by cell puts each cell's lines together: 1147 / 8, then
+    the next cells, 5848 1724, on a line of their own: a later line holds more values than the line
+    before it. Read as rests of any number above, the lines give 554 readings, past the search's
+    bound; so only joins of a number and the values right after it are read: a few readings."""
+    lines = ["9670 9181 9074 1147", "8", "5848 1724", "3", "6249", "4"]
+    readings = _readings(_cells(lines), 7)
+    assert "9670 9181 9074 11478 5848 17243 62494" in readings and len(readings) < 50
+    rows = T3_2019_ROWS.replace("\t\t5\t1\t0\t0\t0\t0\t6", "\t" + "\n".join(lines), 1)
+    rows = rows.replace("继续办理\t\t1\t0\t0\t0\t0\t0\t1", "继续办理\t\t9666\t9180\t9074\t11478\t5848\t17243\t62489")
+    cells = gixr_grammar.parse(report(t3=T3_HEADER + rows)).cells()
+    assert [cells[f"t3.new_received.{c.key}"] for c in T3_COLUMNS] == [9670, 9181, 9074, 11478, 5848, 17243, 62494]
+
+
 def _positioned_cells(lines: list[str]) -> list[RawCell]:
     return [RawCell(m.group(), n, m.start() + 1) for n, line in enumerate(lines, 1) for m in re.finditer(r"\S+", line)]
 
