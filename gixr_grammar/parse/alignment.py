@@ -213,13 +213,30 @@ def pieces(draft: TableDraft) -> list[Piece]:
             for token in tokens:
                 if token is None or base_name(token.type) in HEADER_TERMINALS:
                     continue
-                if base_name(token.type) == VALUES and out and _wrapped_rest(out[-1], token):
-                    out[-1] = Piece(values_token(token.type, (*out[-1].token.cells, *token.cells)), "")
+                rest_of = _rest_of(out, token) if base_name(token.type) == VALUES else None
+                if rest_of is not None:
+                    joined = (*out[rest_of].token.cells, *token.cells)
+                    out[rest_of] = Piece(values_token(token.type, joined), "")
                 elif base_name(token.type) == VALUES:
                     out.extend(Piece(run, "") for run in _rows_of(token))
                 else:
                     out.append(Piece(token, compact(str(token))))
     return out
+
+
+def _rest_of(out: Sequence[Piece], run: ScanToken) -> int | None:
+    """The run in ``out`` that ``run`` may be the rest of (``_wrapped_rest``): the last piece, or the
+    last run before the pieces of label on ``run``'s own line, none numbered (a label and its
+    numbers both wrapped: ``一、本年新收政府信息 701 5513 4562 1711 …`` / ``公开申请数量 5 4 9``)."""
+    at = len(out) - 1
+    while at >= 0 and _label_rest(out[at], run.line):
+        at -= 1
+    return at if at >= 0 and _wrapped_rest(out[at], run) else None
+
+
+def _label_rest(piece: Piece, line: int | None) -> bool:
+    """Whether a piece is part of a label that went on to ``line``: a fragment there, no numbering."""
+    return piece.kind == FRAGMENT and piece.token.line == line and _NUMBERING.search(piece.text) is None
 
 
 def _wrapped_rest(before: Piece, run: ScanToken) -> bool:

@@ -75,8 +75,28 @@ def _page_break_inside_a_label(lines: list[str]) -> None:
     lines[at : at + 1] = ["3.补正后申请内", "- 7 -", "容仍不明确 " + _values(lines[at])]
 
 
+def _label_and_numbers_wrapped(lines: list[str]) -> None:
+    """A label and its numbers both wrapped, read line by line (pdfplumber, ``pdftotext -layout``):
+    ``一、本年新收政府信息 8 16 72 6 59 19 50`` / ``公开申请数量 4 8 7``."""
+    at = _row(lines, "一、本年新收政府信息公开申请数量")
+    numbers = _values(lines[at]).split()
+    wrapped = [i for i, n in enumerate(numbers) if len(n) >= 3]
+    assert wrapped  # the report's row has numbers a narrow column would wrap
+    first = [n[:-1] if i in wrapped else n for i, n in enumerate(numbers)]
+    rests = [numbers[i][-1] for i in wrapped]
+    lines[at : at + 1] = [f"一、本年新收政府信息 {' '.join(first)}", f"公开申请数量 {' '.join(rests)}"]
+
+
 @pytest.mark.parametrize(
-    "damage", [_wrap_around, _numbers_first, _group_one_character_a_line, _label_moved_away, _page_break_inside_a_label]
+    "damage",
+    [
+        _wrap_around,
+        _numbers_first,
+        _group_one_character_a_line,
+        _label_moved_away,
+        _page_break_inside_a_label,
+        _label_and_numbers_wrapped,
+    ],
 )
 def test_broken_rows_are_read_by_the_template_order(damage: Callable[[list[str]], None]) -> None:
     cells, lines = _report()
