@@ -36,7 +36,8 @@ from ..text.normalize import compact, normalize_line
 from ..text.values import Number, is_value, to_wan_yuan
 from .alignment import Alignment, pieces, read_rows
 from .drafts import BlockDraft, RowDraft, TableDraft
-from .scanner import FRAGMENT, base_name, values_token
+from .laid_out import header_spans, laid_out_row
+from .scanner import FRAGMENT, ScanToken, base_name, values_token
 
 MAX_SHOWN = 5  # candidate placements listed in an ambiguous_placement diagnostic
 MIN_LABEL_PIECE = 3  # characters a piece of a label must have to name its row (其他, 收费 name none)
@@ -357,7 +358,10 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     rows: dict[str, tuple[RowDraft, RowSpec]] = {}
     unknown: list[RowDraft] = []
     markers = {compact(normalize_line(b[0])) for b in T2_TEMPLATE_BLOCKS[template.value]}
+    headers: dict[int, ScanToken] = {}  # a row's draft (by id) → its block's header line
     for block in draft.blocks:
+        for header in block.tokens("COLUMNS_2019", "COLUMNS_2021", "COLUMNS")[-1:]:
+            headers.update((id(row), header) for row in block.rows())
         if block.marker is not None and compact(str(block.marker)) not in markers:
             builder.report(
                 "unknown_block",
@@ -389,11 +393,36 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
             found=str(row.label),
         )
         rows[piece_of] = (row, specs[piece_of])
-    ordered = {k: rows[k] for k in specs if k in rows}
+    ordered = {k: _laid_out(builder, k, *rows[k], headers.get(id(rows[k][0])), template) for k in specs if k in rows}
     table = Table(
         2, template.value, tuple(builder.place(ordered)), draft.first_line, draft.last_line, builder.notes(draft.blocks)
     )
     return table, builder.diagnostics
+
+
+def _laid_out(
+    builder: Builder, key: str, row: RowDraft, spec: RowSpec, header: ScanToken | None, template: Template
+) -> tuple[RowDraft, RowSpec]:
+    """A short row of a laid-out text with its values in the columns of the header names they
+    stand under (``laid_out``), said with an info; as it was where the text does not say."""
+    names = next(columns for _, columns, keys in T2_TEMPLATE_BLOCKS[template.value] if key in dict(keys))
+    spans = None if header is None else header_spans(header, names)
+    placed = None if spans is None else laid_out_row(row, spans)
+    if placed is None or placed.values is None:
+        return row, spec
+    under = [name for name, cell in zip(names, placed.values.cells, strict=True) if cell.text]
+    printed = " ".join(c.text for c in placed.values.cells if c.text)
+    builder.report(
+        "columns_from_header",
+        Severity.INFO,
+        f"table 2 row {key}: {printed} stand{'s' * (len(under) == 1)} under {' '.join(under)} on the laid-out "
+        f"header line {header.line if header else ''}; its other cells are empty",
+        row.line,
+        column=row.values.column if row.values else None,
+        expected=f"{spec.width} values",
+        found=printed,
+    )
+    return placed, spec
 
 
 def _label_piece_of(row: RowDraft, missing: Sequence[str]) -> str | None:

@@ -168,3 +168,13 @@ def test_numbers_wrapped_in_a_table_drawn_cell_by_cell_are_rejoined(name: str) -
     for row in ("new_received", "total"):
         keys = [f"t3.{row}.{c}" for c in ("natural_person", "social_welfare", "other_org", "total")]
         assert [str(cells[k]) for k in keys] == [str(expected[k]) for k in keys]
+
+
+@pytest.mark.parametrize("document", ["2019_libreoffice_narrow", "001_libreoffice_html"])
+def test_table_two_of_laid_out_text_takes_its_columns_from_the_header(document: str) -> None:
+    """``pdftotext -layout`` drops an empty cell and keeps the columns as spaces (``行政许可`` then
+    ``0`` under 处理决定数量): each value is in the column of the header name it stands under."""
+    cells = _layout_text(document).cells()
+    expected = _document_cells(document)
+    t2 = [k for k in expected if k.startswith("t2.")]
+    assert {k: (cells[k], expected[k]) for k in t2 if str(cells[k]) != str(expected[k])} == {}

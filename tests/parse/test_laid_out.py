@@ -1,0 +1,71 @@
+"""Table 二's short rows in laid-out text (``pdftotext -layout``: columns kept as runs of spaces,
+an empty cell as nothing) read by where their values stand under the block's header line."""
+
+from __future__ import annotations
+
+import gixr_grammar
+
+LAID_OUT = """二、主动公开政府信息情况
+
+第二十条第（一）项
+信息内容      本年新制作数量         本年新公开数量        对外公开总数量
+规章        284388
+规范性文件     43297           4870
+第二十条第（五）项
+信息内容      上一年项目数量         本年增/减          处理决定数量
+行政许可                                     0
+其他对外管理服务  448956                         0
+事项
+"""
+
+
+def _table2(text: str) -> dict[str, object]:
+    return {k: v for k, v in gixr_grammar.parse(text).cells().items() if k.startswith("t2.") and v is not None}
+
+
+def test_values_take_the_columns_of_the_names_they_stand_under() -> None:
+    """The values of -layout text of a LibreOffice export (tests/data/documents/2019_libreoffice_narrow)
+    land in their header names' columns; the other cells stay empty, each row said with an info."""
+    report = gixr_grammar.parse(LAID_OUT)
+    assert _table2(LAID_OUT) == {
+        "t2.regulations.made": 284388,
+        "t2.normative_documents.made": 43297,
+        "t2.normative_documents.published": 4870,
+        "t2.licensing.decisions": 0,
+        "t2.other_services.items_last_year": 448956,
+        "t2.other_services.decisions": 0,
+    }
+    said = [d for d in report.diagnostics if d.code == "columns_from_header"]
+    assert [(d.line, d.column, d.found) for d in said] == [
+        (5, 11, "284388"),
+        (6, 11, "43297 4870"),
+        (9, 42, "0"),
+        (10, 11, "448956 0"),
+    ]
+    assert said[2].message == (
+        "table 2 row licensing: 0 stands under 处理决定数量 on the laid-out header line 8; its other cells are empty"
+    )
+
+
+def test_a_value_moved_under_another_name_moves_with_it() -> None:
+    moved = LAID_OUT.replace("行政许可" + " " * 37 + "0", "行政许可" + " " * 22 + "0")
+    assert moved != LAID_OUT
+    assert _table2(moved)["t2.licensing.items_change"] == 0
+    assert "t2.licensing.decisions" not in _table2(moved)
+
+
+def test_a_value_under_no_name_is_left_unplaced() -> None:
+    """0 in the gap between 上一年项目数量 and 本年增/减 says no column: the row stays ambiguous."""
+    between = LAID_OUT.replace("行政许可" + " " * 37 + "0", "行政许可" + " " * 16 + "0")
+    cells = _table2(between)
+    assert not any(k.startswith("t2.licensing.") for k in cells)
+    assert cells["t2.other_services.decisions"] == 0
+
+
+def test_single_spaced_text_says_no_column() -> None:
+    """Where spaces are single (the text is not laid out), a short row's order alone decides nothing."""
+    single = "\n".join(" ".join(line.split()) for line in LAID_OUT.splitlines())
+    report = gixr_grammar.parse(single)
+    assert _table2(single) == {}
+    assert not [d for d in report.diagnostics if d.code == "columns_from_header"]
+    assert [d.line for d in report.diagnostics if d.code == "ambiguous_placement"] == [5, 6, 9, 10]
