@@ -68,11 +68,14 @@ class Builder:
     ) -> None:
         self.diagnostics.append(Diagnostic(code, severity, message, line, column, expected, found))
 
-    def notes(self, blocks: Iterable[BlockDraft]) -> tuple[str, ...]:
-        """Text inside the table that is no row; a note made of numbers is an unplaced row."""
+    def notes(self, blocks: Iterable[BlockDraft], labels: Collection[int] = ()) -> tuple[str, ...]:
+        """Text inside the table that is no row (but the tokens, by id, read as ``labels``' pieces);
+        a note made of numbers is an unplaced row."""
         notes = []
         for block in blocks:
             for token in block.tokens(FRAGMENT):
+                if id(token) in labels:
+                    continue
                 notes.append(str(token))
                 if all(is_value(word) for word in token.split()):
                     self.report(
@@ -359,9 +362,15 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     unknown: list[RowDraft] = []
     markers = {compact(normalize_line(b[0])) for b in T2_TEMPLATE_BLOCKS[template.value]}
     headers: dict[int, ScanToken] = {}  # a row's draft (by id) → its block's header line
+    before: dict[int, ScanToken] = {}  # a row's draft (by id) → the text line just before it, if any
     for block in draft.blocks:
         for header in block.tokens("COLUMNS_2019", "COLUMNS_2021", "COLUMNS")[-1:]:
             headers.update((id(row), header) for row in block.rows())
+        before.update(
+            (id(line), previous)
+            for previous, line in itertools.pairwise(block.lines)
+            if isinstance(line, RowDraft) and isinstance(previous, ScanToken) and base_name(previous.type) == FRAGMENT
+        )
         if block.marker is not None and compact(str(block.marker)) not in markers:
             builder.report(
                 "unknown_block",
@@ -379,23 +388,36 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
                 builder.unknown_row(row, f"row {key} is not in the {template.value} template")
             else:
                 _keep_first(builder, rows, key, row, specs[key])
+    joined: set[int] = set()  # text lines read as the start of the label of the row after them
     for row in unknown:  # after every named row: a piece of a label is that of a row not printed
-        piece_of = _label_piece_of(row, [k for k in specs if k not in rows])
+        missing = [k for k in specs if k not in rows]
+        start = before.get(id(row))
+        piece_of = _label_piece_of(str(row.label or ""), missing)
+        if piece_of is None and start is not None:
+            piece_of = _label_piece_of(f"{start}{row.label or ''}", missing)
+            if piece_of is not None:
+                joined.add(id(start))
         if piece_of is None:
             builder.unknown_row(row, "a row the format does not have")
             continue
+        found = f"{start} {row.label}" if id(start) in joined else str(row.label)
         builder.report(
             "label_mismatch",
             Severity.WARNING,
-            f"table 2: {row.label} is read as {piece_of}: its label printed in pieces (the values between or after them)",
+            f"table 2: {found} is read as {piece_of}: its label printed in pieces (the values between or after them)",
             row.line,
             expected=T2_ROW_LABELS[piece_of],
-            found=str(row.label),
+            found=found,
         )
         rows[piece_of] = (row, specs[piece_of])
     ordered = {k: _laid_out(builder, k, *rows[k], headers.get(id(rows[k][0])), template) for k in specs if k in rows}
     table = Table(
-        2, template.value, tuple(builder.place(ordered)), draft.first_line, draft.last_line, builder.notes(draft.blocks)
+        2,
+        template.value,
+        tuple(builder.place(ordered)),
+        draft.first_line,
+        draft.last_line,
+        builder.notes(draft.blocks, joined),
     )
     return table, builder.diagnostics
 
@@ -425,10 +447,10 @@ def _laid_out(
     return placed, spec
 
 
-def _label_piece_of(row: RowDraft, missing: Sequence[str]) -> str | None:
-    """The one row of ``missing`` whose label starts or ends with ``row``'s label text (其他对外管理,
-    服务事项: a label wrapped in a narrow column, its values on a line of their own)."""
-    piece = "" if row.label is None else compact(str(row.label))
+def _label_piece_of(text: str, missing: Sequence[str]) -> str | None:
+    """The one row of ``missing`` whose label starts or ends with ``text`` (其他对外管理, 服务事项: a
+    label wrapped in a narrow column, its values on a line of their own)."""
+    piece = compact(text)
     if len(piece) < MIN_LABEL_PIECE:
         return None
     found = [k for k in missing if T2_ROW_LABELS[k].startswith(piece) or T2_ROW_LABELS[k].endswith(piece)]

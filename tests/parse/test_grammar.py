@@ -280,6 +280,8 @@ def test_table_four_printed_as_its_fifteen_numbers_alone_under_section_four(sepa
         "其他对外管理\n13\t-8\t15\n服务事项",  # the values between the label's halves
         "其他对外管理\n服务事项\t13\t-8\t15",  # after them
         "其他对外管理服务事项\n13\t-8\t15",  # on a line of their own
+        "其他对外管理服务\n事项\n13\t-8\t15",  # a last piece too short to name the row alone
+        "其他对外管理服务\n事项\t13\t-8\t15",
     ],
 )
 def test_a_table_two_label_wrapped_in_a_narrow_column(wrapped: str) -> None:
@@ -287,6 +289,16 @@ def test_a_table_two_label_wrapped_in_a_narrow_column(wrapped: str) -> None:
     cells = gixr_grammar.parse(report(t2=t2)).cells()
     assert [cells[f"t2.other_services.{c}"] for c in ("items_last_year", "items_change", "decisions")] == [13, -8, 15]
     assert cells == gixr_grammar.parse(report()).cells()
+
+
+def test_a_label_piece_too_short_to_name_its_row_is_read_with_the_line_before_it() -> None:
+    """事项 names no row, but after 其他对外管理服务 (a line of text that is no row) it ends the
+    label: both are the row's label, said once, and the first is no table note."""
+    t2 = T2_2019.replace("其他对外管理服务事项\t13\t-8\t15", "其他对外管理服务\n事项\n13\t-8\t15")
+    parsed = gixr_grammar.parse(report(t2=t2))
+    pieces = [d for d in parsed.diagnostics if d.code == "label_mismatch"]
+    assert [(d.found, d.expected) for d in pieces] == [("其他对外管理服务 事项", "其他对外管理服务事项")]
+    assert [d for d in parsed.diagnostics if d.code in ("table_note", "unknown_row")] == []
 
 
 def test_a_table_interrupted_by_a_note_says_which_lines_and_reads_on() -> None:
