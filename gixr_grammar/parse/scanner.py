@@ -39,6 +39,10 @@ FRAGMENT = "FRAGMENT"
 MAX_TWO_LABELS = 120
 WEAK = frozenset({"SUBHEAD", "NUM_HEAD", FRAGMENT, "FREE_HEAD", TEXT})
 TABLES_WITH_LABELS = frozenset({"table2", "table3"})  # the grammars whose rows have labels
+# Terminals of a header's words in pieces (公开, 收费): they go on their table's header, but a piece
+# never breaks into another table that takes the text as its own (a table 三 label wrapped two
+# characters a line: 2.申 / 请人 / … / 收费 / 通知 …).
+HEADER_PIECES = frozenset({"COLUMNS"})
 # Terminals whose words end in digits (数据1: a converter's header): matched on the whole cell
 # before its trailing digits are taken for values (only a cell with one value glued to its text is
 # tried: every cell of theirs is one, and a table row's cell, with its values, is spared the match).
@@ -214,7 +218,17 @@ class CellScanner(Lexer):
                 if namespace(accepted[name]) == source.namespace:
                     return accepted[name]
                 best = best or name
-        return None if best is None else accepted[best]
+        if best is None:
+            return None
+        going_on = accepted.get(FRAGMENT)
+        if (
+            best in HEADER_PIECES
+            and going_on is not None
+            and namespace(going_on) == source.namespace != namespace(accepted[best])
+            and (allowed is None or FRAGMENT in allowed)
+        ):
+            return going_on
+        return accepted[best]
 
     def _is_ignored(self, text: str) -> bool:
         """Whether compact ``text`` is a terminal the grammar ``%ignore``s (page numbers, footers).

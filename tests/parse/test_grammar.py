@@ -16,7 +16,7 @@ from lark import Lark, logger
 from reports import T2_2019, T2_2021, T3_2019_ROWS, T3_HEADER, T4, report
 
 import gixr_grammar
-from gixr_grammar import CellStatus
+from gixr_grammar import CellStatus, Severity
 from gixr_grammar.api import parse_tree
 from gixr_grammar.parse.grammar import grammar_dir
 from gixr_grammar.parse.scanner import CellScanner
@@ -314,3 +314,13 @@ def test_a_table_interrupted_by_a_note_says_which_lines_and_reads_on() -> None:
             f"table 3 goes on at line {at + 4} after lines {at + 2}–{at + 3}, which hold no row of it",
         )
     ]
+
+
+def test_a_table_three_label_piece_that_is_a_table_two_header_word_stays_in_table_three() -> None:
+    """公开 (and 收费) alone match table 二's header pieces; as a piece of a table 三 label wrapped
+    two characters a line it is the label's, not a table 二 breaking into table 三."""
+    row = "\t\t3.要求提供公开出版物\t0\t0\t0\t0\t0\t0\t0"
+    t3 = T3_HEADER + T3_2019_ROWS.replace(row, "\t\t3.要求提供\n公开\n出版物\t0\t0\t0\t0\t0\t0\t0")
+    parsed = gixr_grammar.parse(report(t3=t3))
+    assert parsed.cells() == gixr_grammar.parse(report()).cells()
+    assert [d.code for d in parsed.diagnostics if d.severity is not Severity.INFO] == []
