@@ -20,6 +20,7 @@ from .parse.documents import report_start, split_reports
 from .parse.drafts import DocumentDraft
 from .parse.grammar import report_parser
 from .parse.scanner import ScanInput, forget_terminals
+from .parse.t2_columns import rebuild_t2_columns
 from .readers.sniff import Kind
 from .readers.source import Source, read
 from .text.decoding import MAX_INPUT_BYTES, check_text
@@ -132,7 +133,7 @@ def scan_input(text: str, diagnostics: Iterable[Diagnostic] = ()) -> ScanInput:
     check_text(text)
     normalized = normalize(text)
     found = list(diagnostics)
-    rows = rebuild_columns(list(break_long_rows(iter_rows(normalized.lines))), found)
+    rows = rebuild_columns(rebuild_t2_columns(list(break_long_rows(iter_rows(normalized.lines))), found), found)
     return ScanInput(rows, normalized, found)
 
 
