@@ -70,7 +70,10 @@ def forget_terminals() -> None:
 def _value_cells(cell: RawCell, values: Sequence[tuple[str, int]], glued: bool) -> list[RawCell]:
     """The values split out of ``cell`` (text, offset) as cells of their own; the first one marked
     if it was glued to the label before it."""
-    return [RawCell(text, cell.line, cell.column + offset, glued and i == 0) for i, (text, offset) in enumerate(values)]
+    return [
+        RawCell(text, cell.line, cell.column + offset, glued and i == 0, cell.separated)
+        for i, (text, offset) in enumerate(values)
+    ]
 
 
 def _leading_empties(row: Row) -> int:

@@ -119,8 +119,8 @@ class RowPlacement:
     preferred: bool = False
     stopped: SearchStopped | None = None  # the digit search that did not finish: its cuts are missing
     off_columns: RawCell | None = None  # a value under none of a laid-out table's columns: no candidates
-    # The candidates are guesses (numbers a wrap cut, rejoined) that only the arithmetic can confirm:
-    # where the row's equations can be checked and none fits, the row is left unknown.
+    # The candidates are guesses (numbers a wrap cut, rejoined) that only the arithmetic can confirm,
+    # even one alone: where the row's equations can be checked and none fits, the row is left unknown.
     confirm: bool = False
 
 
@@ -155,10 +155,12 @@ def place_row(
         rejoined = _rejoined(printed, width)
         if isinstance(rejoined, SearchStopped):  # a part of the readings would be a guess
             return RowPlacement((), "long", printed, stopped=rejoined)
-        if rejoined:
-            return RowPlacement(tuple(rejoined), "long", printed, confirm=True)
-        if len(_lines(printed)) > 1:  # lines of numbers no wrap explains: which are values is a guess
-            return RowPlacement((), "long", printed)
+        if rejoined:  # one reading the layout's columns leave stands; any other the arithmetic must confirm
+            sure = len(rejoined) == 1 and _under_columns(_lines(printed))
+            return RowPlacement(tuple(rejoined), "long", printed, confirm=not sure)
+        lines = _lines(printed)
+        if len(lines) > 1 and any(len(line) > 1 for line in lines):  # lines no wrap explains: a guess
+            return RowPlacement((), "long", printed)  # (one value a line is a layout's: read as one line)
         return RowPlacement(tuple(_leaving_out(slots, width)), "long", printed, preferred=True)
     found = split_digits(printed[0].text, width, rules, budget) if len(printed) == 1 else []
     stopped, splits = (
@@ -391,13 +393,17 @@ def _off_columns(printed: Sequence[RawCell], columns: Spans) -> RawCell | None:
 
 
 def _spaced(line: Sequence[RawCell]) -> bool:
-    return any(b.column > a.column + len(a.text) + 1 for a, b in itertools.pairwise(line))
+    """Whether a line's values stand more than a space apart, as a layout prints columns (explicit
+    cells are apart by their separators and padding, which is no layout)."""
+    return not line[0].separated and any(b.column > a.column + len(a.text) + 1 for a, b in itertools.pairwise(line))
 
 
 def _positioned(line: Sequence[RawCell]) -> bool:
     """Whether a line is printed the way a layout prints it: indented to its first number, or with
-    more than a space between two, not one space apart from the line's start."""
-    return line[0].column > 1 or _spaced(line)
+    more than a space between two, not one space apart from the line's start; never a line of
+    explicit cells (a markdown converter's ``| 9074 1147 |`` over ``| 8 |``: 8 is the rest of the
+    cell's last number, wherever the padding puts it)."""
+    return not line[0].separated and (line[0].column > 1 or _spaced(line))
 
 
 def _under(cell: RawCell, waiting: Mapping[int, tuple[int, int]], reach: int = 1) -> tuple[int, ...]:

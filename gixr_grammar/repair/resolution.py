@@ -1,6 +1,7 @@
 """Choosing among the candidate placements of a table's rows with the table's arithmetic.
 
-Each row comes with its candidates (``placement.place_row``). A row with one candidate is fixed.
+Each row comes with its candidates (``placement.place_row``). A row with one candidate is fixed,
+unless that one is a guess the arithmetic must confirm (``RowPlacement.confirm``).
 The candidates of each other row are tried alone against the fixed rows, then the survivors of all
 ambiguous rows together; a candidate is kept when it is consistent and lets the most equations be
 checked and hold. A gap is filled only with the value an equation forces. A cell on which the kept
@@ -136,7 +137,7 @@ def resolve(
     for key, placement in rows.items():
         if placement.how == "empty" or not placement.candidates:  # nothing to place: no row is invented
             cells[key] = (UNKNOWN,) * len(addresses[key])
-        elif len(placement.candidates) == 1 and GAP not in placement.candidates[0]:
+        elif len(placement.candidates) == 1 and GAP not in placement.candidates[0] and not placement.confirm:
             cells[key] = tuple(_agreed([entry]) for entry in placement.candidates[0])
             fixed.update((addr, p.amount) for addr, p in zip(addresses[key], cells[key], strict=True))
         else:

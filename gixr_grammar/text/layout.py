@@ -1,7 +1,8 @@
 """Lines to cells: the layouts tables arrive in, reduced to one stream of rows of cells.
 
 - tab-separated rows (Word, a browser copy of HTML): cells split on tabs;
-- markdown pipe rows (``| a | b |``), whose ``|---|`` rules are dropped like ``----`` rules;
+- markdown pipe rows (``| a | b |``, or ``a| b`` without the outer pipes), whose ``|---|`` rules
+  are dropped like ``----`` rules;
 - one cell per line (``\\tcell`` lines, rows separated by blank lines, a wrapped cell continued on a
   line of its own without the tab): collapsed into rows, wrapped cells rejoined (本年新 + 制作数量);
 - anything else: the line is one cell (space-separated values are split off by the scanner).
@@ -26,13 +27,15 @@ class RawCell:
     # The digits were run into the label before them with no separator (a crawler's text of an
     # HTML table): they may be several cells whose separators were lost.
     glued: bool = False
+    # The line's cells are explicit (tabs, pipes, one cell a line): its columns are offsets in the
+    # text, not where a page printed them, and say nothing about which column a value is under.
+    separated: bool = False
 
 
 Row = list[RawCell]
 
 _HEADING_MARK = re.compile(r"^ {0,3}#{1,6}[ \t]+")
 _RULE_CELL = re.compile(r":?-{3,}:?|—{3,}|={3,}")
-_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _RULE_CHARACTERS = re.compile(r"[\s|:\-—=]*")  # a line of anything else has a cell that is no rule
 _MIN_CELL_LINES = 3  # fewer \tcell lines than this are ordinary lines, not a cell-per-line table
 
@@ -62,9 +65,11 @@ def split_line(line: str, number: int) -> Row:
         offset = heading.end()
     if "\t" in line:
         cells = _split(line, "\t", offset, number)
-    elif "|" in line and _PIPE_ROW.match(line):
-        start = line.index("|") + 1
-        cells = _split(line[: line.rindex("|")], "|", start, number)
+    elif "|" in line:  # a pipe row, its outer pipes optional (GFM; html2text prints none)
+        first, last = line.index("|"), line.rindex("|")
+        start = first + 1 if not line[offset:first].strip(" ") else offset
+        end = last if not line[last + 1 :].strip(" ") else len(line)
+        cells = _split(line[:end], "|", start, number)
     else:
         cells = _split(line, None, offset, number)
     if _RULE_CHARACTERS.fullmatch(line) and all(not c.text or _RULE_CELL.fullmatch(c.text) for c in cells):
@@ -81,7 +86,7 @@ def _split(line: str, separator: str | None, start: int, number: int) -> Row:
         text = part.replace("**", "") if bold else part
         stripped = text.strip(" ")
         lead = text.index(stripped[0]) if stripped else 0
-        cells.append(RawCell(stripped, number, column + lead))
+        cells.append(RawCell(stripped, number, column + lead, separated=separator is not None))
         column += len(part) + 1
     return cells
 
@@ -115,11 +120,10 @@ def _collapse(lines: Sequence[str], start: int, end: int) -> Iterator[Row]:
             row = []
         elif line.startswith("\t"):
             text = line[1:].replace("**", "")
-            row.append(RawCell(text.strip(" "), index + 1, 2 + len(text) - len(text.lstrip(" "))))
+            row.append(RawCell(text.strip(" "), index + 1, 2 + len(text) - len(text.lstrip(" ")), separated=True))
         elif row:  # a wrapped cell: rejoin it with the cell above
-            last = row[-1]
-            row[-1] = RawCell(last.text + line.strip(" "), last.line, last.column)
+            row[-1] = attrs.evolve(row[-1], text=row[-1].text + line.strip(" "))
         else:
-            row.append(RawCell(line.strip(" "), index + 1, 1))
+            row.append(RawCell(line.strip(" "), index + 1, 1, separated=True))
     if row:
         yield row

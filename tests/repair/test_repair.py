@@ -358,3 +358,35 @@ def test_readings_no_equation_confirms_are_not_chosen_by_leaving_out_the_checkab
         "t4.litigation_direct.other": 0,
         "t4.litigation_after_review.total": 9,
     }
+
+
+def test_the_one_rejoined_reading_of_a_row_is_still_checked_by_its_arithmetic() -> None:
+    """A rest on a line of its own after the one number that may have wrapped (55 / 5): one
+    reading, 1 0 0 0 0 0 555, which the row's total refutes. A guess alone is still a guess: the
+    row is left unknown, never printed with 555."""
+    rows = T3_2019_ROWS.replace("\t\t5\t1\t0\t0\t0\t0\t6", "\t1 0 0 0 0 0 55\n5", 1)
+    report_ = gixr_grammar.parse(report(t3=T3_HEADER + rows))
+    assert [report_.cells()[f"t3.new_received.{c.key}"] for c in T3_COLUMNS] == [None] * 7
+    assert "readings_refuted" in [d.code for d in report_.diagnostics]
+
+
+def _pipes(rows: str) -> str:
+    return "".join("| " + " | ".join(line.split("\t")) + " |\n" for line in rows.strip("\n").split("\n"))
+
+
+def test_a_markdown_cell_s_rest_in_the_cell_below_goes_on_the_cell_s_last_number() -> None:
+    """A PDF → markdown converter that merges two of a table's columns into one cell (``| 9074
+    1147 |``) puts the numbers' wrapped rests in the cells of the row below (``| 8 |``), each in
+    the cell of the number it ends, at the cell's start: padding, not the page's columns. Read as
+    positions, 8 would go on 9074; the table's arithmetic picks the reading: 11478."""
+    lines = [  # padded as markitdown pads them: to the same count of characters
+        "| 一、本年新收政府信息 | 9670 | 9181 | 9074 1147 | 5848 1724 | 6249 |",
+        "| 公开申请数量     |      |      | 8         | 3         | 4    |",
+    ]
+    assert [m.start() for m in re.finditer(r"\|", lines[0])] == [m.start() for m in re.finditer(r"\|", lines[1])]
+    rows = _pipes(T3_2019_ROWS).split("\n", 1)[1]
+    rows = rows.replace(
+        "继续办理 |  | 1 | 0 | 0 | 0 | 0 | 0 | 1", "继续办理 |  | 9666 | 9180 | 9074 | 11478 | 5848 | 17243 | 62489"
+    )
+    cells = gixr_grammar.parse(report(t3=_pipes(T3_HEADER) + "\n".join(lines) + "\n" + rows)).cells()
+    assert [cells[f"t3.new_received.{c.key}"] for c in T3_COLUMNS] == [9670, 9181, 9074, 11478, 5848, 17243, 62494]
