@@ -25,6 +25,7 @@ from .readers.sniff import Kind
 from .readers.source import Source, read
 from .text.decoding import MAX_INPUT_BYTES, check_text
 from .text.layout import iter_rows
+from .text.mojibake import undo_mojibake
 from .text.normalize import NormalizedText, normalize
 from .text.values import is_value, read_number
 
@@ -124,15 +125,16 @@ def forget_texts() -> None:
 
 
 def scan_input(text: str, diagnostics: Iterable[Diagnostic] = ()) -> ScanInput:
-    """What the parser reads: the text checked (size, emptiness, binary), normalised, cut into cells;
-    ``diagnostics`` start the scan's."""
+    """What the parser reads: the text checked (size, emptiness, binary), its mojibake read again,
+    normalised, cut into cells; ``diagnostics`` start the scan's."""
     if len(text) > MAX_INPUT_BYTES:
         raise InputTooLargeError(f"input is {len(text)} characters; the limit is {MAX_INPUT_BYTES}")
     if not text.strip():
         raise EmptyInputError("the input is empty")
+    text, repaired = undo_mojibake(text)
     check_text(text)
     normalized = normalize(text)
-    found = list(diagnostics)
+    found = [*diagnostics, *repaired]
     rows = rebuild_columns(rebuild_t2_columns(list(break_long_rows(iter_rows(normalized.lines))), found), found)
     return ScanInput(rows, normalized, found)
 

@@ -32,6 +32,20 @@ def exact(cells: dict[str, object], name: str) -> bool:
     return all(str(cells.get(k)) == str(v) for k, v in expected_cells(name).items())
 
 
+def seed_of(path: Path) -> str:
+    """The seed a test document or text was made from (its name's first three characters)."""
+    return next(name for name in SEED_NAMES if name.startswith(path.name[:3]))
+
+
+def document_cells(name: str) -> dict[str, object]:
+    """What a kept document holds: a seed's hand-read cells, or the cells its golden JSON records."""
+    beside = DOCUMENTS / f"{name}.json"
+    if beside.exists():
+        cells: dict[str, object] = json.loads(beside.read_text(encoding="utf-8"))
+        return cells
+    return expected_cells(seed_of(DOCUMENTS / name))
+
+
 @pytest.fixture(params=SEED_NAMES)
 def seed(request: pytest.FixtureRequest) -> str:
     name: str = request.param

@@ -71,7 +71,7 @@ def _value_cells(cell: RawCell, values: Sequence[tuple[str, int]], glued: bool) 
     """The values split out of ``cell`` (text, offset) as cells of their own; the first one marked
     if it was glued to the label before it."""
     return [
-        RawCell(text, cell.line, cell.column + offset, glued and i == 0, cell.separated)
+        RawCell(text, cell.line, cell.column + offset, glued and i == 0, cell.index)
         for i, (text, offset) in enumerate(values)
     ]
 

@@ -36,7 +36,7 @@ from ..text.normalize import compact, normalize_line
 from ..text.values import Number, is_value, to_wan_yuan
 from .alignment import Alignment, pieces, read_rows
 from .drafts import BlockDraft, RowDraft, TableDraft
-from .laid_out import header_spans, laid_out_row
+from .laid_out import header_cells, header_spans, laid_out_row, separated_row
 from .scanner import FRAGMENT, ScanToken, base_name, values_token
 
 MAX_SHOWN = 5  # candidate placements listed in an ambiguous_placement diagnostic
@@ -361,11 +361,13 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     rows: dict[str, tuple[RowDraft, RowSpec]] = {}
     unknown: list[RowDraft] = []
     markers = {compact(normalize_line(b[0])) for b in T2_TEMPLATE_BLOCKS[template.value]}
-    headers: dict[int, ScanToken] = {}  # a row's draft (by id) → its block's header line
+    headers: dict[int, tuple[ScanToken, ...]] = {}  # a row's draft (by id) → its block's header line's words
     before: dict[int, ScanToken] = {}  # a row's draft (by id) → the text line just before it, if any
     for block in draft.blocks:
-        for header in block.tokens("COLUMNS_2019", "COLUMNS_2021", "COLUMNS")[-1:]:
-            headers.update((id(row), header) for row in block.rows())
+        words = block.tokens("COLUMNS_2019", "COLUMNS_2021", "COLUMNS")
+        if words:
+            line = tuple(word for word in words if word.line == words[-1].line)
+            headers.update((id(row), line) for row in block.rows())
         before.update(
             (id(line), previous)
             for previous, line in itertools.pairwise(block.lines)
@@ -423,12 +425,20 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
 
 
 def _laid_out(
-    builder: Builder, key: str, row: RowDraft, spec: RowSpec, header: ScanToken | None, template: Template
+    builder: Builder, key: str, row: RowDraft, spec: RowSpec, header: tuple[ScanToken, ...] | None, template: Template
 ) -> tuple[RowDraft, RowSpec]:
-    """A short row of a laid-out text with its values in the columns of the header names they
-    stand under (``laid_out``), said with an info; as it was where the text does not say."""
+    """A row with its values in the columns of the header names they stand under (``laid_out``):
+    a row of explicit cells in a grid with cells of its own, as its cells say; a laid-out text's
+    short row, said with an info (where values stand is read off spaces). As it was where the text
+    does not say."""
     names = next(columns for _, columns, keys in T2_TEMPLATE_BLOCKS[template.value] if key in dict(keys))
-    spans = None if header is None else header_spans(header, names)
+    if header is None:
+        return row, spec
+    if header[-1].cells[0].separated:
+        grid = header_cells(header, names)
+        placed = None if grid is None else separated_row(row, *grid)
+        return (row, spec) if placed is None else (placed, spec)
+    spans = header_spans(header[-1], names)
     placed = None if spans is None else laid_out_row(row, spans)
     if placed is None or placed.values is None:
         return row, spec
@@ -438,7 +448,7 @@ def _laid_out(
         "columns_from_header",
         Severity.INFO,
         f"table 2 row {key}: {printed} stand{'s' * (len(under) == 1)} under {' '.join(under)} on the laid-out "
-        f"header line {header.line if header else ''}; its other cells are empty",
+        f"header line {header[-1].line}; its other cells are empty",
         row.line,
         column=row.values.column if row.values else None,
         expected=f"{spec.width} values",

@@ -27,9 +27,14 @@ class RawCell:
     # The digits were run into the label before them with no separator (a crawler's text of an
     # HTML table): they may be several cells whose separators were lost.
     glued: bool = False
-    # The line's cells are explicit (tabs, pipes, one cell a line): its columns are offsets in the
-    # text, not where a page printed them, and say nothing about which column a value is under.
-    separated: bool = False
+    # Its place among its line's explicit cells (tabs, pipes, one cell a line; the values split out
+    # of one cell share it), None in a line of text. Explicit cells' columns are offsets in the text,
+    # not where a page printed them, and say nothing about which column a value is under.
+    index: int | None = None
+
+    @property
+    def separated(self) -> bool:
+        return self.index is not None
 
 
 Row = list[RawCell]
@@ -82,11 +87,11 @@ def _split(line: str, separator: str | None, start: int, number: int) -> Row:
     bold = "**" in line
     cells = []
     column = start + 1
-    for part in parts:
+    for index, part in enumerate(parts):
         text = part.replace("**", "") if bold else part
         stripped = text.strip(" ")
         lead = text.index(stripped[0]) if stripped else 0
-        cells.append(RawCell(stripped, number, column + lead, separated=separator is not None))
+        cells.append(RawCell(stripped, number, column + lead, index=None if separator is None else index))
         column += len(part) + 1
     return cells
 
@@ -120,10 +125,10 @@ def _collapse(lines: Sequence[str], start: int, end: int) -> Iterator[Row]:
             row = []
         elif line.startswith("\t"):
             text = line[1:].replace("**", "")
-            row.append(RawCell(text.strip(" "), index + 1, 2 + len(text) - len(text.lstrip(" ")), separated=True))
+            row.append(RawCell(text.strip(" "), index + 1, 2 + len(text) - len(text.lstrip(" ")), index=len(row)))
         elif row:  # a wrapped cell: rejoin it with the cell above
             row[-1] = attrs.evolve(row[-1], text=row[-1].text + line.strip(" "))
         else:
-            row.append(RawCell(line.strip(" "), index + 1, 1, separated=True))
+            row.append(RawCell(line.strip(" "), index + 1, 1, index=0))
     if row:
         yield row

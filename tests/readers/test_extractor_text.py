@@ -5,11 +5,10 @@ and the alignment of table 三's pieces to the template's rows reads every one o
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
-from conftest import DOCUMENTS, SEED_NAMES, exact, expected_cells
+from conftest import DOCUMENTS, document_cells, exact, seed_of
 from extractors import EXTRACTORS, Extractor
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -30,15 +29,11 @@ def _extractor(name: str) -> Extractor:
     return extractor
 
 
-def _seed_of(path: Path) -> str:
-    return next(name for name in SEED_NAMES if name.startswith(path.name[:3]))
-
-
 @pytest.mark.parametrize("path", GOLDEN, ids=[p.name for p in GOLDEN])
 def test_golden_extractor_text_is_exact(path: Path) -> None:
     """The kept texts (three seeds as PDFs, ruled and unruled, through four extractors) are exact."""
     cells = gixr_grammar.parse(path.read_text(encoding="utf-8")).cells()
-    assert exact(cells, _seed_of(path))
+    assert exact(cells, seed_of(path))
 
 
 def test_golden_texts_cover_every_extractor() -> None:
@@ -52,16 +47,7 @@ def test_extractors_today_still_give_the_golden_text_its_numbers(name: str) -> N
     extractor = _extractor(name)
     for pdf in sorted(EXTRACTED.glob("*.pdf")):
         text = extractor(pdf.read_bytes())
-        assert exact(gixr_grammar.parse(text).cells(), _seed_of(pdf)), f"{name} on {pdf.name}"
-
-
-def _document_cells(name: str) -> dict[str, object]:
-    """What a kept document holds: a seed's hand-read cells, or the cells its golden JSON records."""
-    beside = DOCUMENTS / f"{name}.json"
-    if beside.exists():
-        cells: dict[str, object] = json.loads(beside.read_text(encoding="utf-8"))
-        return cells
-    return expected_cells(_seed_of(DOCUMENTS / name))
+        assert exact(gixr_grammar.parse(text).cells(), seed_of(pdf)), f"{name} on {pdf.name}"
 
 
 WORD_EXPORTS = [
@@ -85,7 +71,7 @@ def test_word_exports_through_any_extractor_never_give_a_wrong_number(document: 
         parsed = gixr_grammar.parse(extractor((DOCUMENTS / f"{document}.pdf").read_bytes())).cells()
     except gixr_grammar.GarbledTextError:
         return  # the extractor's text lost the characters: refused, which is not a wrong number
-    expected = _document_cells(document)
+    expected = document_cells(document)
     wrong = {k: (v, parsed[k]) for k, v in expected.items() if parsed.get(k) is not None and str(parsed[k]) != str(v)}
     assert wrong == {}
     assert sum(1 for k, v in expected.items() if str(parsed.get(k)) == str(v)) >= len(expected) // 5
@@ -164,7 +150,7 @@ def test_numbers_wrapped_in_a_table_drawn_cell_by_cell_are_rejoined(name: str) -
     ``4``. Each rest is joined to the number before it and the row's sum picks the reading."""
     text = _extractor(name)((DOCUMENTS / "2019_libreoffice_narrow.pdf").read_bytes())
     cells = gixr_grammar.parse(text).cells()
-    expected = _document_cells("2019_libreoffice_narrow")
+    expected = document_cells("2019_libreoffice_narrow")
     for row in ("new_received", "total"):
         keys = [f"t3.{row}.{c}" for c in ("natural_person", "social_welfare", "other_org", "total")]
         assert [str(cells[k]) for k in keys] == [str(expected[k]) for k in keys]
@@ -175,6 +161,6 @@ def test_table_two_of_laid_out_text_takes_its_columns_from_the_header(document: 
     """``pdftotext -layout`` drops an empty cell and keeps the columns as spaces (``行政许可`` then
     ``0`` under 处理决定数量): each value is in the column of the header name it stands under."""
     cells = _layout_text(document).cells()
-    expected = _document_cells(document)
+    expected = document_cells(document)
     t2 = [k for k in expected if k.startswith("t2.")]
     assert {k: (cells[k], expected[k]) for k in t2 if str(cells[k]) != str(expected[k])} == {}

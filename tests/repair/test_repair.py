@@ -291,12 +291,17 @@ def test_a_narrow_row_of_table_2_in_the_grid_s_cells_has_its_values_after_the_la
     assert (cells["t2.licensing.items_last_year"], cells["t2.licensing.decisions"]) == (471, 27923)
 
 
-def test_a_grid_no_value_pins_leaves_the_narrow_row_unknown() -> None:
+def test_a_grid_no_value_pins_is_read_by_its_header_s_cells_or_left_unknown() -> None:
     """With no value in any row's first value cell, the grid may pad before its values as well as
-    after them: 274 may be either column, so neither is printed."""
+    after them. The header line's cells, on the row's grid, say 274 is under 本年增/减. A header
+    off the row's grid (its first word one cell on) says nothing: 274 may be either column, so
+    neither is printed."""
     t2 = _T2_GRID.replace("行政许可\t471\t\t", "行政许可\t\t\t").replace("服务事项\t551\t", "服务事项\t\t")
     t2 = t2.replace("政府集中采购\t12\t\t", "政府集中采购\t\t\t")
-    result = gixr_grammar.parse(report(t2=t2))
+    cells = gixr_grammar.parse(report(t2=t2)).cells()
+    assert (cells["t2.fees.items_last_year"], cells["t2.fees.items_change"]) == (None, 274)
+    off = t2.replace("信息内容\t上一年项目数量\t本年增/减\t\n", "\t信息内容\t上一年项目数量\t本年增/减\n")
+    result = gixr_grammar.parse(report(t2=off))
     assert (result.cells()["t2.fees.items_last_year"], result.cells()["t2.fees.items_change"]) == (None, None)
     assert any(d.code == "ambiguous_placement" and "row fees" in d.message for d in result.diagnostics)
 
