@@ -104,7 +104,8 @@ def _site_label() -> re.Pattern[str]:
 
 def break_long_rows(rows: Iterable[Row]) -> Iterator[Row]:
     """``rows`` with each one-cell row that holds several headings or table rows cut into one row
-    a piece (the same line, each piece at its own column)."""
+    a piece (the same line, each piece at its own column), and a site label that starts a line of
+    its own (``标题：…`` in a printed page's text) cut off what it labels."""
     for row in rows:
         if len(row) == 1 and len(row[0].text) >= MIN_LENGTH and _may_hold_cuts(row[0].text):
             cell = row[0]
@@ -112,6 +113,10 @@ def break_long_rows(rows: Iterable[Row]) -> Iterator[Row]:
             if len(cuts) >= MIN_CUTS:
                 yield from _pieces(cell, cuts)
                 continue
+        label = _site_label().match(row[0].text) if len(row) == 1 else None
+        if label is not None and row[0].text[label.end() :].strip():
+            yield from _pieces(row[0], [label.end()])
+            continue
         yield row
 
 

@@ -239,13 +239,13 @@ def _column(text: str) -> int | None:
 
 def _transposed(part: _Part) -> bool:
     """Whether the part's numbers are not seven after each label (one cell a line, row by row), and
-    its labels stand together as pdfminer prints a page's: at least half of them followed by the
-    next label with no number between. Row by row, each label is followed by its numbers: seven, or
-    fourteen where the next row's label is worded otherwise than the template's and not recognised
-    (2.其他法律法规禁止公开), which is no reason to read the rows as columns."""
+    a label stands right before the next with no number between, as pdfminer prints a page's labels
+    together. Row by row, each label is followed by its numbers: seven, six where the source prints
+    a row a cell short, fourteen where the next row's label is worded otherwise than the
+    template's and not recognised (2.其他法律法规禁止公开): no reason to read the rows as columns."""
     starts = sorted(indices[0] for indices in part.labels.values())
     counts = [sum(1 for n in part.numbers if a < n < b) for a, b in itertools.pairwise([*starts, part.end])]
-    return any(count != WIDTH for count in counts) and 2 * counts.count(0) >= len(counts)
+    return any(count != WIDTH for count in counts) and 0 in counts
 
 
 def _rewrite(rows: Sequence[Row], part: _Part, diagnostics: list[Diagnostic]) -> list[Row]:

@@ -7,6 +7,11 @@ its order alone cannot say whose. The block's header line says it: ``上一年�
 that name's column, and the names over no value are the row's empty cells, as a tab-separated
 copy prints them. Only a text that is laid out (words of the header line, and the row's label and
 values, more than a space apart) is read so; elsewhere spaces say nothing and the row stays as it was.
+Tools lay text out in one of two measures: ``pdftotext -layout`` in characters, a text browser
+(``w3m -dump`` of a table without borders) in a terminal's columns, a Han character two. The
+table's laid-out rows say which: the measure in which more of them have each value under exactly
+one name (and no complete row a value under another column's); where both read as many rows and
+one reads them otherwise, no row is placed by the header.
 
 A table of explicit cells says it by cell instead: a PDF → markdown converter that takes the PDF's
 rules for columns adds empty ones (``| 信息内容 | 本年新制作数量 | | 本年新公开数量 | 对外公开总数量 |
@@ -18,7 +23,8 @@ word is (the two lines are one grid) and every value's cell has a name.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+import unicodedata
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -27,12 +33,18 @@ from ..text.normalize import compact, normalize_line
 from .drafts import RowDraft
 from .scanner import ScanToken, values_token
 
-Spans = tuple[tuple[int, int], ...]  # per column: the character columns its name takes, end exclusive
+Spans = tuple[tuple[int, int], ...]  # per column: the columns its name takes, end exclusive
 
 
-def header_spans(header: ScanToken, names: Sequence[str]) -> Spans | None:
+def _wide(text: str) -> int:
+    """How many of ``text``'s characters a terminal shows two columns wide (Han characters)."""
+    return sum(1 for char in text if not char.isascii() and unicodedata.east_asian_width(char) in "WF")
+
+
+def header_spans(header: ScanToken, names: Sequence[str], display: bool = False) -> Spans | None:
     """Where each of ``names`` stands on a laid-out header line (words more than a space apart
-    somewhere on it); None unless every name is found whole, in order."""
+    somewhere on it), in characters or, with ``display``, in a terminal's columns (a Han character
+    two: a text browser lays its tables out so); None unless every name is found whole, in order."""
     cell = header.cells[0]
     if "  " not in cell.text:
         return None
@@ -41,9 +53,65 @@ def header_spans(header: ScanToken, names: Sequence[str]) -> Spans | None:
         index = cell.text.find(name, at)
         if index < 0:
             return None
-        spans.append((cell.column + index, cell.column + index + len(name)))
+        start = cell.column + index + (_wide(cell.text[:index]) if display else 0)
+        spans.append((start, start + len(name) + (_wide(name) if display else 0)))
         at = index + len(name)
     return tuple(spans)
+
+
+def _laid_out_values(row: RowDraft, display: bool) -> list[tuple[RawCell, int, int]] | None:
+    """A row's values printed on its label's line, laid out (one more than a space from what is
+    before it), each with where it stands (``header_spans``' measure: its label's Han characters
+    count twice with ``display``); None for a row printed otherwise."""
+    if row.values is None or row.label is None:
+        return None
+    printed = [c for c in row.values.cells if c.text]
+    if not printed or any(c.line != row.label.line for c in printed):
+        return None
+    ends = [(row.label.column or 0) + len(str(row.label)), *(c.column + len(c.text) for c in printed)]
+    if all(cell.column - end < 2 for end, cell in zip(ends, printed, strict=False)):
+        return None  # a space apart: not laid out
+    shift = _wide(str(row.label)) if display else 0
+    return [(cell, cell.column + shift, cell.column + shift + len(cell.text)) for cell in printed]
+
+
+def _columns_under(values: Sequence[tuple[RawCell, int, int]], spans: Spans) -> list[int] | None:
+    """The column each value stands under, left to right; None unless each stands under exactly one."""
+    columns = []
+    for _, start, end in values:
+        under = [i for i, (left, right) in enumerate(spans) if start < right and left < end]
+        if len(under) != 1:
+            return None
+        columns.append(under[0])
+    return None if any(b <= a for a, b in itertools.pairwise(columns)) else columns
+
+
+def display_aligned(rows: Iterable[tuple[RowDraft, ScanToken, Sequence[str]]]) -> bool | None:
+    """Whether a table's laid-out lines are aligned in a terminal's columns (a text browser's dump:
+    a Han character two columns) rather than in characters (``pdftotext -layout``), as its laid-out
+    rows (``rows``: each with its block's header line and column names) say: the measure in which
+    more of them have each value under exactly one name, and no complete row has a value under
+    another column's name. Characters where both read the same rows alike; None where neither
+    reads a row, or both read as many and one of them otherwise."""
+    readings: dict[bool, list[list[int] | None]] = {False: [], True: []}
+    for row, header, names in rows:
+        for display in (False, True):
+            values = _laid_out_values(row, display)
+            spans = header_spans(header, names, display)
+            if values is None or spans is None:
+                break
+            columns = _columns_under(values, spans)
+            if len(values) == len(names) and columns != list(range(len(names))):
+                readings[display].append([-1])  # a complete row misread: the measure is wrong
+            else:
+                readings[display].append(columns)
+    read = {
+        display: -1 if [-1] in found else sum(columns is not None for columns in found)
+        for display, found in readings.items()
+    }
+    if max(read.values()) <= 0 or (read[False] == read[True] and readings[False] != readings[True]):
+        return None
+    return read[True] > read[False]
 
 
 def header_cells(header: Sequence[ScanToken], names: Sequence[str]) -> tuple[int, tuple[int, ...]] | None:
@@ -85,29 +153,19 @@ def separated_row(row: RowDraft, lead: int, columns: tuple[int, ...]) -> RowDraf
     return attrs.evolve(row, values=values_token(row.values.type, grid))
 
 
-def laid_out_row(row: RowDraft, spans: Spans) -> RowDraft | None:
+def laid_out_row(row: RowDraft, spans: Spans, display: bool = False) -> RowDraft | None:
     """``row`` with a cell for each column, its values in the columns whose names they stand under
-    and the others empty; None unless the row is short, on one line with its label, laid out, and
-    each value stands under exactly one name, left to right."""
-    if row.values is None or row.label is None:
+    (``spans``, measured as ``display`` says) and the others empty; None unless the row is short,
+    on one line with its label, laid out, and each value stands under exactly one name, left to
+    right."""
+    values = _laid_out_values(row, display)
+    if values is None or len(values) >= len(spans) or row.values is None:
         return None
-    printed = [c for c in row.values.cells if c.text]
-    if not printed or len(printed) >= len(spans) or any(c.line != row.label.line for c in printed):
+    columns = _columns_under(values, spans)
+    if columns is None:
         return None
-    ends = [(row.label.column or 0) + len(str(row.label)), *(c.column + len(c.text) for c in printed)]
-    if all(cell.column - end < 2 for end, cell in zip(ends, printed, strict=False)):
-        return None  # a space apart: not laid out
-    columns = []
-    for cell in printed:
-        under = [
-            i for i, (left, right) in enumerate(spans) if cell.column < right and left < cell.column + len(cell.text)
-        ]
-        if len(under) != 1:
-            return None
-        columns.append(under[0])
-    if any(b <= a for a, b in itertools.pairwise(columns)):
-        return None
-    grid = [RawCell("", printed[0].line, left) for left, _ in spans]
-    for cell, column in zip(printed, columns, strict=True):
+    shift = _wide(str(row.label)) if display else 0  # an empty cell where its name stands, in characters
+    grid = [RawCell("", values[0][0].line, left - shift) for left, _ in spans]
+    for (cell, _, _), column in zip(values, columns, strict=True):
         grid[column] = cell
     return attrs.evolve(row, values=values_token(row.values.type, grid))

@@ -76,6 +76,11 @@ def _value_cells(cell: RawCell, values: Sequence[tuple[str, int]], glued: bool) 
     ]
 
 
+def _blank(text: str) -> bool:
+    """Whether a value cell is a blank mark (无, —, /), no number."""
+    return not any(char.isdigit() for char in text)
+
+
 def _leading_empties(row: Row) -> int:
     for index, cell in enumerate(row):
         if cell.text:
@@ -165,15 +170,19 @@ class CellScanner(Lexer):
             if leading == len(row):
                 pending.extend(row)
                 continue
-            for cell in row[leading:]:
-                if not cell.text or is_value(cell.text):
+            # A blank mark before a label on its row is no value (values follow their label): a
+            # piece of a group label printed a character a line, the 无 of （四）无法提供.
+            words = [i for i, cell in enumerate(row) if cell.text and not is_value(cell.text)]
+            for index, cell in enumerate(row[leading:], leading):
+                piece = bool(words) and index < words[-1] and is_value(cell.text) and _blank(cell.text)
+                if not cell.text or (is_value(cell.text) and not piece):
                     run.extend(pending)
                     run.extend(row[:leading])
                     pending, leading = [], 0
                     run.append(cell)
                     continue
                 whole = compact(cell.text)
-                label, values = split_values(cell.text)
+                label, values = (cell.text, ()) if piece else split_values(cell.text)
                 if self._is_ignored(whole):  # a page number, even amid a row's values: skipped
                     source.ignored.append(cell)
                 elif values and not label:  # 0 4 52 4 1 8 69 in one cell: the run goes on

@@ -36,7 +36,7 @@ from ..text.normalize import compact, normalize_line
 from ..text.values import Number, is_value, to_wan_yuan
 from .alignment import Alignment, pieces, read_rows
 from .drafts import BlockDraft, RowDraft, TableDraft
-from .laid_out import header_cells, header_spans, laid_out_row, separated_row
+from .laid_out import display_aligned, header_cells, header_spans, laid_out_row, separated_row
 from .scanner import FRAGMENT, ScanToken, base_name, values_token
 
 MAX_SHOWN = 5  # candidate placements listed in an ambiguous_placement diagnostic
@@ -412,7 +412,14 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
             found=found,
         )
         rows[piece_of] = (row, specs[piece_of])
-    ordered = {k: _laid_out(builder, k, *rows[k], headers.get(id(rows[k][0])), template) for k in specs if k in rows}
+    names = {k: _column_names(k, template) for k in rows}
+    display = display_aligned(
+        (draft, headers[id(draft)][-1], names[k]) for k, (draft, _) in rows.items() if id(draft) in headers
+    )
+    ordered = {k: _laid_out(k, *rows[k], headers.get(id(rows[k][0])), names[k], display) for k in specs if k in rows}
+    for key, (placed, _) in ordered.items():
+        if placed is not rows[key][0] and not headers[id(rows[key][0])][-1].cells[0].separated:
+            _say_laid_out(builder, key, placed, rows[key][1], headers[id(rows[key][0])][-1], names[key])
     table = Table(
         2,
         template.value,
@@ -424,37 +431,49 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     return table, builder.diagnostics
 
 
+def _column_names(key: str, template: Template) -> tuple[str, ...]:
+    return next(tuple(columns) for _, columns, keys in T2_TEMPLATE_BLOCKS[template.value] if key in dict(keys))
+
+
 def _laid_out(
-    builder: Builder, key: str, row: RowDraft, spec: RowSpec, header: tuple[ScanToken, ...] | None, template: Template
+    key: str,
+    row: RowDraft,
+    spec: RowSpec,
+    header: tuple[ScanToken, ...] | None,
+    names: Sequence[str],
+    display: bool | None,
 ) -> tuple[RowDraft, RowSpec]:
     """A row with its values in the columns of the header names they stand under (``laid_out``):
     a row of explicit cells in a grid with cells of its own, as its cells say; a laid-out text's
-    short row, said with an info (where values stand is read off spaces). As it was where the text
-    does not say."""
-    names = next(columns for _, columns, keys in T2_TEMPLATE_BLOCKS[template.value] if key in dict(keys))
-    if header is None:
-        return row, spec
-    if header[-1].cells[0].separated:
+    short row, in the measure (``display``) the table's complete rows are laid out in. As it was
+    where the text does not say."""
+    placed = None
+    if header is not None and header[-1].cells[0].separated:
         grid = header_cells(header, names)
         placed = None if grid is None else separated_row(row, *grid)
-        return (row, spec) if placed is None else (placed, spec)
-    spans = header_spans(header[-1], names)
-    placed = None if spans is None else laid_out_row(row, spans)
-    if placed is None or placed.values is None:
-        return row, spec
+    elif header is not None and display is not None:
+        spans = header_spans(header[-1], names, display)
+        placed = None if spans is None else laid_out_row(row, spans, display)
+    return (row, spec) if placed is None else (placed, spec)
+
+
+def _say_laid_out(
+    builder: Builder, key: str, placed: RowDraft, spec: RowSpec, header: ScanToken, names: Sequence[str]
+) -> None:
+    """An info for a laid-out row placed by where its values stand (read off spaces: a judgement)."""
+    assert placed.values is not None
     under = [name for name, cell in zip(names, placed.values.cells, strict=True) if cell.text]
     printed = " ".join(c.text for c in placed.values.cells if c.text)
     builder.report(
         "columns_from_header",
         Severity.INFO,
         f"table 2 row {key}: {printed} stand{'s' * (len(under) == 1)} under {' '.join(under)} on the laid-out "
-        f"header line {header[-1].line}; its other cells are empty",
-        row.line,
-        column=row.values.column if row.values else None,
+        f"header line {header.line}; its other cells are empty",
+        placed.line,
+        column=placed.values.column,
         expected=f"{spec.width} values",
         found=printed,
     )
-    return placed, spec
 
 
 def _label_piece_of(text: str, missing: Sequence[str]) -> str | None:

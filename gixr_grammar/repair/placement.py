@@ -159,8 +159,10 @@ def place_row(
             sure = len(rejoined) == 1 and _under_columns(_lines(printed))
             return RowPlacement(tuple(rejoined), "long", printed, confirm=not sure)
         lines = _lines(printed)
-        if len(lines) > 1 and any(len(line) > 1 for line in lines):  # lines no wrap explains: a guess
-            return RowPlacement((), "long", printed)  # (one value a line is a layout's: read as one line)
+        # Lines no wrap explains: which are values is a guess. One value a line is a layout's (one
+        # cell a line) and reads as one line, unless a row's worth is extra: another row's values.
+        if len(lines) > 1 and (any(len(line) > 1 for line in lines) or len(printed) >= 2 * width):
+            return RowPlacement((), "long", printed)
         return RowPlacement(tuple(_leaving_out(slots, width)), "long", printed, preferred=True)
     found = split_digits(printed[0].text, width, rules, budget) if len(printed) == 1 else []
     stopped, splits = (

@@ -2,7 +2,8 @@
 
 - tab-separated rows (Word, a browser copy of HTML): cells split on tabs;
 - markdown pipe rows (``| a | b |``, or ``a| b`` without the outer pipes), whose ``|---|`` rules
-  are dropped like ``----`` rules;
+  are dropped like ``----`` rules; a text browser's box-drawn table (``│a│b│`` between ``├─┼─┤``
+  rules, as ``w3m -dump`` prints it) read the same way;
 - one cell per line (``\\tcell`` lines, rows separated by blank lines, a wrapped cell continued on a
   line of its own without the tab): collapsed into rows, wrapped cells rejoined (本年新 + 制作数量);
 - anything else: the line is one cell (space-separated values are split off by the scanner).
@@ -14,6 +15,7 @@ line and column where it starts.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 
 import attrs
@@ -40,6 +42,22 @@ class RawCell:
 Row = list[RawCell]
 
 _HEADING_MARK = re.compile(r"^ {0,3}#{1,6}[ \t]+")
+
+
+def _box_walls() -> dict[int, str]:
+    """A text browser's box-drawn table (``w3m -dump``) as pipes: each line that goes up or down
+    (│ ├ ┼ ┐ …) a cell's wall, each that only goes across (─ ═) space; a rule line ``├──┼──┤``
+    is then a row of empty cells, dropped like a markdown rule."""
+    walls = {}
+    for code in range(0x2500, 0x2580):
+        name = unicodedata.name(chr(code))
+        walls[code] = "|" if any(word in name for word in ("UP", "DOWN", "VERTICAL")) else " "
+    return walls
+
+
+_BOX_WALLS = _box_walls()
+_BOX = re.compile("[\u2500-\u257f]")
+_PIPE_ROW = re.compile(r"^\s*\|.*\|\s*$")
 _RULE_CELL = re.compile(r":?-{3,}:?|—{3,}|={3,}")
 _RULE_CHARACTERS = re.compile(r"[\s|:\-—=]*")  # a line of anything else has a cell that is no rule
 _MIN_CELL_LINES = 3  # fewer \tcell lines than this are ordinary lines, not a cell-per-line table
@@ -55,14 +73,19 @@ def iter_rows(lines: Sequence[str]) -> Iterator[Row]:
                 yield from _collapse(lines, index, end)
                 index = end
                 continue
-        row = split_line(lines[index], index + 1)
+        among_pipes = any("|" in lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines))
+        row = split_line(lines[index], index + 1, among_pipes)
         if row:
             yield row
         index += 1
 
 
-def split_line(line: str, number: int) -> Row:
-    """The cells of one line (empty for blank lines and table rules)."""
+def split_line(line: str, number: int, among_pipes: bool = False) -> Row:
+    """The cells of one line (empty for blank lines and table rules). A line with pipes is a pipe
+    row if it has its outer pipes, or, ``among_pipes`` (a line beside it has pipes too), without
+    them (GFM; html2text prints none): a lone line's ``||`` (a script's) separates nothing."""
+    if _BOX.search(line):
+        line = line.translate(_BOX_WALLS)
     line = line.rstrip(" ")
     offset = 0
     heading = _HEADING_MARK.match(line)
@@ -70,7 +93,7 @@ def split_line(line: str, number: int) -> Row:
         offset = heading.end()
     if "\t" in line:
         cells = _split(line, "\t", offset, number)
-    elif "|" in line:  # a pipe row, its outer pipes optional (GFM; html2text prints none)
+    elif "|" in line and (among_pipes or _PIPE_ROW.match(line)):
         first, last = line.index("|"), line.rindex("|")
         start = first + 1 if not line[offset:first].strip(" ") else offset
         end = last if not line[last + 1 :].strip(" ") else len(line)

@@ -65,3 +65,14 @@ def test_a_long_paragraph_with_one_heading_in_it_is_not_cut() -> None:
     pieces = list(break_long_rows([[RawCell(two, 3, 1)]]))
     assert [p[0].text[:6] for p in pieces] == ["本报告分为六", "二、主动公开", "三、收到和处", "一、本年新收"]
     assert all(p[0].line == 3 and two[p[0].column - 1 :].startswith(p[0].text) for p in pieces)
+
+
+def test_a_script_s_pipes_on_the_page_s_line_separate_nothing() -> None:
+    """A crawler's textContent keeps the page's scripts (``var _hmt = _hmt || [];``): on the one
+    line of the page, those pipes are no table's, and the line is still cut into the report."""
+    text = "var _hmt = _hmt || []; document.write('统计');" + _one_line(seed_text(SEED_NAMES[0]))
+    cells = gixr_grammar.parse(text).cells()
+    expected = expected_cells(SEED_NAMES[0])
+    assert {k: cells.get(k) for k in expected if k.startswith(("t3.", "t4."))} == {
+        k: v for k, v in expected.items() if k.startswith(("t3.", "t4."))
+    }

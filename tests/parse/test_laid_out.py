@@ -69,3 +69,36 @@ def test_single_spaced_text_says_no_column() -> None:
     assert _table2(single) == {}
     assert not [d for d in report.diagnostics if d.code == "columns_from_header"]
     assert [d.line for d in report.diagnostics if d.code == "ambiguous_placement"] == [5, 6, 9, 10]
+
+
+# w3m -dump of a table without borders: columns in a terminal's measure, a Han character two wide.
+DISPLAY_ALIGNED = """二、主动公开政府信息情况
+
+第二十条第（五）项
+信息内容             上一年项目数量 本年增/减      处理决定数量
+行政许可             610096         -132           704031
+其他对外管理服务事项 1670146        -895           15855
+第二十条第（六）项
+信息内容             上一年项目数量 本年增/减      处理决定数量
+行政处罚             624961         -1027
+行政强制             41005          -1884          930605
+"""
+
+
+def test_a_text_browser_s_layout_is_read_in_its_own_measure() -> None:
+    """Counted in characters, -1027 would stand under 处理决定数量 (the header's Han characters are
+    twice as wide as their count); the complete rows stand under their own names only in the
+    terminal's measure, which places -1027 under 本年增/减."""
+    cells = _table2(DISPLAY_ALIGNED)
+    assert (cells["t2.penalties.items_last_year"], cells["t2.penalties.items_change"]) == (624961, -1027)
+    assert "t2.penalties.decisions" not in cells
+    assert cells["t2.other_services.decisions"] == 15855
+
+
+def test_the_short_rows_alone_say_the_measure() -> None:
+    """With no complete row, the measure is the one in which more rows have each value under one
+    name: counted in characters, 1670146 after 其他对外管理服务事项 stands under none."""
+    short = DISPLAY_ALIGNED.replace("704031", "").replace("15855", "").replace("930605", "")
+    cells = _table2(short)
+    assert (cells["t2.penalties.items_change"], cells["t2.other_services.items_last_year"]) == (-1027, 1670146)
+    assert not any(k.endswith(".decisions") for k in cells)
