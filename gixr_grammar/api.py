@@ -21,7 +21,7 @@ from .parse.drafts import DocumentDraft
 from .parse.grammar import report_parser
 from .parse.scanner import ScanInput, forget_terminals
 from .parse.t2_columns import rebuild_t2_columns
-from .readers.sniff import Kind
+from .readers.embedded import text_source
 from .readers.source import Source, read
 from .text.decoding import MAX_INPUT_BYTES, check_text
 from .text.layout import iter_rows
@@ -35,7 +35,7 @@ def parse(text: str | bytes) -> Report:
     several gives the first, with a ``several_reports`` diagnostic (``parse_all`` gives each)."""
     if isinstance(text, bytes | bytearray | memoryview):
         return parse_bytes(bytes(text))
-    return parse_text(_text(text))
+    return parse_source(text_source(_text(text)))
 
 
 def parse_all(text: str | bytes | Source) -> Iterator[Report]:
@@ -46,7 +46,7 @@ def parse_all(text: str | bytes | Source) -> Iterator[Report]:
     elif isinstance(text, bytes | bytearray | memoryview):
         source = read(bytes(text))
     else:
-        source = Source(_text(text), Kind.TEXT)
+        source = text_source(_text(text))
     for document, diagnostics, normalized in _documents(source.text, source.diagnostics):
         yield _with_places(assemble(document, diagnostics, normalized), source)
 

@@ -160,7 +160,7 @@ class _Walker:
         if tag == "table":
             self.flush()
             self.tables += 1
-            self.lines.table(_grid(node), f"table {self.tables}")
+            self.lines.table(table_grid(node), f"table {self.tables}")
             return
         if tag == "br":
             self.pending.append("\n")
@@ -177,7 +177,7 @@ class _Walker:
             self.flush()
 
 
-def _grid(table: _Element) -> list[list[str]]:
+def table_grid(table: _Element) -> list[list[str]]:
     """The table's rows of cell texts, rowspan and colspan expanded (a spanned cell's text in its
     first row and column, the rest empty)."""
     rows = table.xpath("./tr|./thead/tr|./tbody/tr|./tfoot/tr")

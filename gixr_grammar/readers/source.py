@@ -67,8 +67,10 @@ def read(data: bytes) -> Source:
     .doc, other archives)."""
     kind = sniff(data)
     if kind is Kind.TEXT:
+        from .embedded import text_source  # it imports this module
+
         decoded = decode(data)
-        return Source(decoded.text, kind, (), decoded.diagnostics)
+        return text_source(decoded.text, decoded.diagnostics)
     if kind is Kind.DOC:
         raise UnsupportedDocumentError(
             "a legacy Word .doc (OLE2) file: convert it to .docx first, e.g. "

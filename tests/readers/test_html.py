@@ -7,7 +7,7 @@ import pytest
 from conftest import DOCUMENTS, SEED_NAMES, exact, expected_cells, seed_text
 
 import gixr_grammar
-from gixr_grammar.readers.html import _grid
+from gixr_grammar.readers.html import table_grid
 from gixr_grammar.readers.source import read
 from gixr_grammar.synth.documents import render_html
 
@@ -68,7 +68,7 @@ def test_rowspan_and_colspan_make_a_grid() -> None:
         '<tr><td rowspan="2">三、办理结果</td><td>（一）予以公开</td><td>1</td><td>2</td></tr>'
         "<tr><td>（二）部分公开<br>（区分处理的）</td><td>3</td><td><p>4</p></td></tr>"
     )
-    assert _grid(table) == [  # type: ignore[arg-type]
+    assert table_grid(table) == [  # type: ignore[arg-type]
         ["角", "", "申请人", ""],
         ["", "", "自然人", "法人"],
         ["三、办理结果", "（一）予以公开", "1", "2"],
@@ -78,5 +78,5 @@ def test_rowspan_and_colspan_make_a_grid() -> None:
 
 def test_absurd_spans_are_bounded() -> None:
     table = _table('<tr><td rowspan="99999" colspan="1e9">x</td><td colspan="100000">y</td></tr>')
-    grid = _grid(table)  # type: ignore[arg-type]
+    grid = table_grid(table)  # type: ignore[arg-type]
     assert len(grid) == 1 and grid[0][:2] == ["x", "y"] and len(grid[0]) == 201
