@@ -94,6 +94,7 @@ def display_aligned(rows: Iterable[tuple[RowDraft, ScanToken, Sequence[str]]]) -
     another column's name. Characters where both read the same rows alike; None where neither
     reads a row, or both read as many and one of them otherwise."""
     readings: dict[bool, list[list[int] | None]] = {False: [], True: []}
+    wrong: set[bool] = set()  # the measures in which a complete row has a value under another name
     for row, header, names in rows:
         for display in (False, True):
             values = _laid_out_values(row, display)
@@ -102,13 +103,9 @@ def display_aligned(rows: Iterable[tuple[RowDraft, ScanToken, Sequence[str]]]) -
                 break
             columns = _columns_under(values, spans)
             if len(values) == len(names) and columns != list(range(len(names))):
-                readings[display].append([-1])  # a complete row misread: the measure is wrong
-            else:
-                readings[display].append(columns)
-    read = {
-        display: -1 if [-1] in found else sum(columns is not None for columns in found)
-        for display, found in readings.items()
-    }
+                wrong.add(display)
+            readings[display].append(columns)
+    read = {d: -1 if d in wrong else sum(c is not None for c in found) for d, found in readings.items()}
     if max(read.values()) <= 0 or (read[False] == read[True] and readings[False] != readings[True]):
         return None
     return read[True] > read[False]

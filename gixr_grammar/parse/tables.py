@@ -8,6 +8,7 @@ is reported with its line.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
 
@@ -16,6 +17,7 @@ import attrs
 from ..format.rules import Equation, t3_equations, t3_row_keys, t4_equations
 from ..format.schema import (
     T3_GROUPS,
+    T3_ROW_ORDER,
     T3_ROWS,
     T4_COLUMNS,
     T4_GROUPS,
@@ -34,12 +36,13 @@ from ..repair.resolution import resolve
 from ..text.layout import RawCell
 from ..text.normalize import compact, normalize_line
 from ..text.values import Number, is_value, to_wan_yuan
-from .alignment import Alignment, pieces, read_rows
+from .alignment import AlignedRow, Alignment, pieces, read_rows
 from .drafts import BlockDraft, RowDraft, TableDraft
 from .laid_out import display_aligned, header_cells, header_spans, laid_out_row, separated_row
 from .scanner import FRAGMENT, ScanToken, base_name, values_token
 
 MAX_SHOWN = 5  # candidate placements listed in an ambiguous_placement diagnostic
+MAX_ARITHMETIC_WAYS = 32  # ways of placing a table 三's ambiguous runs tried against its arithmetic
 MIN_LABEL_PIECE = 3  # characters a piece of a label must have to name its row (其他, 收费 name none)
 T2_MARKERS = {"COLUMNS_2019": Template.Y2019, "COLUMNS_2021": Template.Y2021}
 # Rows only the 2019 template has: their presence says 2019 when no header does.
@@ -445,8 +448,8 @@ def _laid_out(
 ) -> tuple[RowDraft, RowSpec]:
     """A row with its values in the columns of the header names they stand under (``laid_out``):
     a row of explicit cells in a grid with cells of its own, as its cells say; a laid-out text's
-    short row, in the measure (``display``) the table's complete rows are laid out in. As it was
-    where the text does not say."""
+    short row, in the measure (``display``) the table's laid-out rows say, with an info
+    (``_say_laid_out``). As it was where the text does not say."""
     placed = None
     if header is not None and header[-1].cells[0].separated:
         grid = header_cells(header, names)
@@ -492,6 +495,7 @@ def build_table3(
     """Table 三's rows found by aligning its pieces to the template's rows (``alignment``), then placed."""
     builder = Builder(3, budget)
     reading = read_rows(pieces(draft), template)
+    reading = _by_arithmetic(builder, reading)
     rows = {r.key: (r.draft(), T3_ROWS[r.key]) for r in reading.rows if not r.is_group}
     _explain_reading(builder, reading, rows)
     if "other" in rows and any(k in rows for k in T3_GROUPS["other"]):
@@ -506,6 +510,79 @@ def build_table3(
     notes = builder.notes([BlockDraft(None, reading.notes)])
     table = Table(3, _t3_template(ordered), tuple(placed), draft.first_line, draft.last_line, notes)
     return table, builder.diagnostics
+
+
+def _by_arithmetic(builder: Builder, reading: Alignment) -> Alignment:
+    """The reading with its ambiguous runs (those another alignment, as cheap, puts elsewhere) in
+    the rows the table's arithmetic proves: of every way to put them in their candidate rows (or
+    none), in order, each in a row of no other run, the one way that places the most of them and
+    under which every equation that can be checked holds, an equation between each run's row and
+    another being checked (a row's own total says nothing of which row it is). Said with an info;
+    where no way or several are proved, the reading as it was (the runs left out, said so)."""
+    if not reading.ambiguous or math.prod(len(keys) + 1 for _, keys in reading.ambiguous) > MAX_ARITHMETIC_WAYS:
+        return reading
+    taken = {row.key for row in reading.rows if row.values is not None}
+    proved = []
+    for keys in itertools.product(*((*candidates, None) for _, candidates in reading.ambiguous)):
+        placed = [k for k in keys if k is not None]
+        order = [T3_ROW_ORDER.index(k) for k in placed]
+        if len(set(placed)) < len(placed) or taken & set(placed) or order != sorted(order) or not placed:
+            continue
+        trial = _with_runs(reading, {key: run for (run, _), key in zip(reading.ambiguous, keys, strict=True) if key})
+        if _proved(trial, placed, builder.budget):
+            proved.append((trial, keys))
+    most = max((sum(k is not None for k in keys) for _, keys in proved), default=0)
+    proved = [(trial, keys) for trial, keys in proved if sum(k is not None for k in keys) == most]
+    if len(proved) != 1:
+        return reading
+    trial, keys = proved[0]
+    for (run, candidates), key in zip(reading.ambiguous, keys, strict=True):
+        where = f"row {key}" if key else "no row"
+        builder.report(
+            "placed_by_arithmetic",
+            Severity.INFO,
+            f"table 3: the values {run} could be row {' or '.join(candidates)} by the text; with them in {where} "
+            "the table's arithmetic holds, and in no other way that places as many runs",
+            run.line,
+            column=run.column,
+            expected="one row the labels and the template's order allow",
+            found=str(run),
+        )
+    return trial
+
+
+def _with_runs(reading: Alignment, runs: Mapping[str, ScanToken]) -> Alignment:
+    """The reading with ``runs`` (row key → run) placed, its ambiguous runs settled."""
+    rows = {row.key: row for row in reading.rows}
+    for key, run in runs.items():
+        rows[key] = attrs.evolve(rows[key], values=run) if key in rows else AlignedRow(key, (), run)
+    placed = {id(run) for run in runs.values()}
+    unplaced = tuple(run for run, _ in reading.ambiguous if id(run) not in placed)
+    unlabelled = tuple(k for k in (*reading.unlabelled, *runs) if not rows[k].labels)
+    return attrs.evolve(
+        reading, rows=tuple(rows.values()), ambiguous=(), unplaced=(*reading.unplaced, *unplaced), unlabelled=unlabelled
+    )
+
+
+def _proved(reading: Alignment, keys: Sequence[str], budget: SplitBudget) -> bool:
+    """Whether, with ``reading``'s rows placed, every equation that can be checked holds and one
+    about each of ``keys`` is checked. Its digit searches take their steps from the report's
+    ``budget``, as the table's own placement does (the trials never search past the report's bound)."""
+    rows = {r.key: (r.draft(), T3_ROWS[r.key]) for r in reading.rows if not r.is_group}
+    ordered = {k: rows[k] for k in T3_ROWS if k in rows}
+    equations = t3_equations(t3_row_keys(ordered))
+    placed = Builder(3, budget).place(ordered, equations)
+    values = {c.address: c.value for row in placed for c in row.cells if isinstance(c.value, int | Decimal)}
+    checked: set[str] = set()
+    for equation in equations:
+        if any(addr not in values for addr, _ in equation.terms):
+            continue
+        if sum(coef * Decimal(values[addr]) for addr, coef in equation.terms) != 0:
+            return False
+        rows_of = {addr.split(".")[1] for addr, _ in equation.terms}
+        if len(rows_of) > 1:  # a row's own total says nothing of which row it is
+            checked.update(rows_of)
+    return all(key in checked for key in keys)
 
 
 def _t3_label(key: str) -> str:

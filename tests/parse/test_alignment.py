@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
-from conftest import SEED_NAMES, exact, seed_text
+from conftest import SEED_NAMES, exact, expected_cells, seed_text
 
 import gixr_grammar
+from gixr_grammar.format.schema import T3_COLUMNS
 from gixr_grammar.synth.generate import Cells, random_reports
 from gixr_grammar.synth.render import Layout, Style, render_report
 from gixr_grammar.text.values import is_value
@@ -220,3 +222,34 @@ def test_table_4_as_three_runs_of_five_and_broken_header_words() -> None:
     report = gixr_grammar.parse("\n".join(lines))
     assert report.cells() == cells
     assert "unknown_row" not in _codes("\n".join(lines))
+
+
+PDFTOTEXT = Path(__file__).parent.parent / "data" / "pdftotext" / "003_report.txt"  # pdftotext 22.12, no options
+
+
+def test_runs_two_rows_could_take_are_placed_where_the_arithmetic_holds() -> None:
+    """``pdftotext`` in its reading order prints （七）总计, both its numbers and 四、结转…'s, then
+    the group labels, then 四、结转下年度继续办理: the labels allow either run in either row. Only
+    总计 = the outcomes' sum and 新收 + 结转 = 总计 + 结转下年度 decide, and they decide once."""
+    report = gixr_grammar.parse(PDFTOTEXT.read_text(encoding="utf-8"))
+    cells = report.cells()
+    assert [cells[f"t3.total.{c.key}"] for c in T3_COLUMNS] == [82, 2, 0, 2, 6, 4, 96]
+    assert [cells[f"t3.carried_forward.{c.key}"] for c in T3_COLUMNS] == [2, 0, 0, 0, 0, 0, 2]
+    assert [d.code for d in report.diagnostics if d.code in ("placed_by_arithmetic", "ambiguous_placement")] == [
+        "ambiguous_placement",  # table 二's 36428 / 1, which no arithmetic decides
+        "placed_by_arithmetic",
+        "placed_by_arithmetic",
+    ]
+    expected = expected_cells(SEED_NAMES[3])
+    assert {k: v for k, v in cells.items() if k.startswith(("t3.", "t4."))} == {
+        k: v for k, v in expected.items() if k.startswith(("t3.", "t4."))
+    }
+
+
+def test_runs_no_placement_proves_stay_out() -> None:
+    """With 总计's total misprinted, no way of placing the two runs holds the arithmetic: both left out."""
+    before, after = PDFTOTEXT.read_text(encoding="utf-8").rsplit("\n96\n", 1)  # 总计's total, the last 96
+    text = f"{before}\n97\n{after}"
+    report = gixr_grammar.parse(text)
+    assert report.cells()["t3.total.natural_person"] is None and report.cells()["t3.carried_forward.total"] is None
+    assert not [d for d in report.diagnostics if d.code == "placed_by_arithmetic"]
