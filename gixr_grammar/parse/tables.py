@@ -538,17 +538,24 @@ def _by_arithmetic(builder: Builder, reading: Alignment) -> Alignment:
     trial, keys = proved[0]
     for (run, candidates), key in zip(reading.ambiguous, keys, strict=True):
         where = f"row {key}" if key else "no row"
-        builder.report(
-            "placed_by_arithmetic",
-            Severity.INFO,
-            f"table 3: the values {run} could be row {' or '.join(candidates)} by the text; with them in {where} "
-            "the table's arithmetic holds, and in no other way that places as many runs",
-            run.line,
-            column=run.column,
-            expected="one row the labels and the template's order allow",
-            found=str(run),
-        )
+        outcome = f" by the text; with them in {where} the table's arithmetic holds, and in no other way that places as many runs"
+        _say_run(builder, "placed_by_arithmetic", Severity.INFO, run, candidates, outcome)
     return trial
+
+
+def _say_run(
+    builder: Builder, code: str, severity: Severity, run: ScanToken, candidates: Sequence[str], outcome: str
+) -> None:
+    """A diagnostic of a run the labels allow in several rows: the rows, then ``outcome``."""
+    builder.report(
+        code,
+        severity,
+        f"table 3: the values {run} could be row {' or '.join(candidates)}{outcome}",
+        run.line,
+        column=run.column,
+        expected="one row the labels and the template's order allow",
+        found=str(run),
+    )
 
 
 def _with_runs(reading: Alignment, runs: Mapping[str, ScanToken]) -> Alignment:
@@ -618,16 +625,8 @@ def _explain_reading(builder: Builder, reading: Alignment, rows: Mapping[str, tu
     for run in reading.unplaced:
         builder.unknown_row(RowDraft(label=None, values=run), "values that fit no row of the template here")
     for run, candidates in reading.ambiguous:
-        builder.report(
-            "ambiguous_placement",
-            Severity.WARNING,
-            f"table 3: the values {run} could be row {' or '.join(candidates)}; the text does not say which, "
-            "so they are left out",
-            run.line,
-            column=run.column,
-            expected="one row the labels and the template's order allow",
-            found=str(run),
-        )
+        outcome = "; the text does not say which, so they are left out"
+        _say_run(builder, "ambiguous_placement", Severity.WARNING, run, candidates, outcome)
 
 
 def _t3_template(rows: Collection[str]) -> str | None:
