@@ -97,8 +97,8 @@ def display_aligned(rows: Iterable[tuple[RowDraft, ScanToken, Sequence[str]]]) -
     wrong: set[bool] = set()  # the measures in which a complete row has a value under another name
     for row, header, names in rows:
         for display in (False, True):
-            values = _laid_out_values(row, display)
             spans = header_spans(header, names, display)
+            values = None if spans is None else _laid_out_values(row, display)
             if values is None or spans is None:
                 break
             columns = _columns_under(values, spans)

@@ -81,6 +81,11 @@ def _blank(text: str) -> bool:
     return not any(char.isdigit() for char in text)
 
 
+def _word_after(row: Row, index: int) -> bool:
+    """Whether a cell after ``index`` on the row is text, no value."""
+    return any(cell.text and not is_value(cell.text) for cell in row[index + 1 :])
+
+
 def _leading_empties(row: Row) -> int:
     for index, cell in enumerate(row):
         if cell.text:
@@ -170,12 +175,12 @@ class CellScanner(Lexer):
             if leading == len(row):
                 pending.extend(row)
                 continue
-            # A blank mark before a label on its row is no value (values follow their label): a
-            # piece of a group label printed a character a line, the 无 of （四）无法提供.
-            words = [i for i, cell in enumerate(row) if cell.text and not is_value(cell.text)]
             for index, cell in enumerate(row[leading:], leading):
-                piece = bool(words) and index < words[-1] and is_value(cell.text) and _blank(cell.text)
-                if not cell.text or (is_value(cell.text) and not piece):
+                # A blank mark before a label on its row is no value (values follow their label): a
+                # piece of a group label printed a character a line, the 无 of （四）无法提供.
+                value = bool(cell.text) and is_value(cell.text)
+                piece = value and _blank(cell.text) and _word_after(row, index)
+                if not cell.text or (value and not piece):
                     run.extend(pending)
                     run.extend(row[:leading])
                     pending, leading = [], 0

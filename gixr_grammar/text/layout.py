@@ -73,8 +73,9 @@ def iter_rows(lines: Sequence[str]) -> Iterator[Row]:
                 yield from _collapse(lines, index, end)
                 index = end
                 continue
-        among_pipes = any("|" in lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines))
-        row = split_line(lines[index], index + 1, among_pipes)
+        line = lines[index]
+        among_pipes = "|" in line and any("|" in lines[i] for i in (index - 1, index + 1) if 0 <= i < len(lines))
+        row = split_line(line, index + 1, among_pipes)
         if row:
             yield row
         index += 1
@@ -114,7 +115,7 @@ def _split(line: str, separator: str | None, start: int, number: int) -> Row:
         text = part.replace("**", "") if bold else part
         stripped = text.strip(" ")
         lead = text.index(stripped[0]) if stripped else 0
-        cells.append(RawCell(stripped, number, column + lead, index=None if separator is None else index))
+        cells.append(RawCell(stripped, number, column + lead, False, None if separator is None else index))
         column += len(part) + 1
     return cells
 
