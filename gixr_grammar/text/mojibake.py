@@ -4,7 +4,7 @@ A tool that takes a GBK page or a UTF-8 file for Latin-1 or Windows-1252 (pandoc
 page as UTF-8 and falls back to Latin-1; old crawlers do the same) writes each byte as a character:
 属于国家秘密 becomes ``ÊôÓÚ¹ú¼ÒÃØÃÜ`` (GBK) or ``å±žäºŽå›½å®¶ç§˜å¯†`` (UTF-8). No label can be read
 in it, and a number placed by its place alone is a guess. Such a text is all characters a byte
-stands for, many of them beyond ASCII and hardly any Han: its bytes are taken back and read as UTF-8,
+stands for, mostly beyond ASCII and hardly any Han: its bytes are taken back and read as UTF-8,
 else as GB18030, with a ``mojibake_repaired`` warning. A text with one character no single byte
 is (a Han character, U+FFFD) is left as it is.
 """
@@ -27,6 +27,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 _SAMPLE = 65536
 _MIN_SUSPECT = 50  # characters beyond ASCII: a few (°, ·, ×) are any report's
 _MAX_HAN_SHARE = 0.25  # of those: a text with more Han characters than this is no mojibake
+_MIN_SUSPECT_SHARE = 0.3  # of the sample's printed characters: a Chinese text misread is mostly such characters
 _ENCODINGS = ("utf-8", "gb18030")  # as ``decoding`` tries them
 
 
@@ -37,7 +38,8 @@ def undo_mojibake(text: str) -> tuple[str, list[Diagnostic]]:
         return text, []
     suspect = _BEYOND_ASCII.findall(sample)
     han = len(_HAN.findall(sample))
-    if len(suspect) < _MIN_SUSPECT or han > len(suspect) * _MAX_HAN_SHARE:
+    printed = len(sample) - sum(map(str.isspace, sample))  # a French text's accents are a few of its letters
+    if len(suspect) < max(_MIN_SUSPECT, printed * _MIN_SUSPECT_SHARE) or han > len(suspect) * _MAX_HAN_SHARE:
         return text, []
     try:
         data = bytes(_BYTE_OF[char] for char in text)

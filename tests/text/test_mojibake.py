@@ -41,3 +41,15 @@ def test_mojibake_that_lost_bytes_is_left_as_it_is() -> None:
     text = ("政府信息公开" * 30).encode("utf-8").decode("cp1252", errors="replace")  # 息: e6 81 af
     assert "\ufffd" in text
     assert undo_mojibake(text) == (text, [])
+
+
+def test_a_latin_text_s_accents_are_what_they_say() -> None:
+    """Accented letters are a few of a German text's characters, though its bytes read as GB18030
+    too (ü b, ö ß, ß e: each a lead and a trail byte)."""
+    text = "Größe über Straße Maße " * 20
+    assert "\ufffd" not in text.encode("latin-1").decode("gb18030", errors="replace")
+    assert undo_mojibake(text) == (text, [])
+    runs = ("Umlaute wie in der Sprache " + "äöäöäöäö") * 20  # eight in a row, a quarter of the letters
+    assert "\ufffd" not in runs.encode("latin-1").decode("gb18030", errors="replace")
+    text = runs
+    assert undo_mojibake(text) == (text, [])
