@@ -170,3 +170,12 @@ def test_every_table_row_glued_at_its_longest_is_bounded() -> None:
     assert time.perf_counter() - start < _limit()
     stopped = [d for d in report.diagnostics if d.code == "search_stopped"]
     assert stopped and any("report's bound" in d.message for d in stopped)
+
+
+def test_many_html_tables_opened_and_never_closed_are_read_in_one_scan() -> None:
+    """A damaged or hostile text: 20,000 ``<table>`` openings and no closing are text, read fast
+    (``readers.embedded`` looks for each table's closing once, not once an opening)."""
+    text = "一、总体情况\n" + "<table><tr><td>1" * 20_000
+    start = time.perf_counter()
+    report = gixr_grammar.parse(text)
+    assert time.perf_counter() - start < _limit() and report.places == ()

@@ -12,7 +12,7 @@ read as it is, with a warning that says so.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 import attrs
 
@@ -21,8 +21,8 @@ from ..text.normalize import LINE_BREAK
 from .sniff import Kind
 from .source import Source
 
-_TABLE = re.compile(r"<table\b.*?</table\s*>", re.I | re.S)
 _OPENS = re.compile(r"<table\b", re.I)
+_CLOSES = re.compile(r"</table\s*>", re.I)
 
 
 def text_source(text: str, diagnostics: Sequence[Diagnostic] = ()) -> Source:
@@ -58,24 +58,36 @@ def text_source(text: str, diagnostics: Sequence[Diagnostic] = ()) -> Source:
             places.append(f"line {line + offset}")
 
     position, tables = 0, 0
-    for match in _TABLE.finditer(text):
+    for start, end in _tables(text):
         try:
-            table = lxml.html.fragment_fromstring(match.group())
+            table = lxml.html.fragment_fromstring(text[start:end])
         except (ParserError, ValueError):
             continue  # no table lxml can read: its text stays as text
-        keep(text[position : match.start()], _line_of(text, position))
-        line = _line_of(text, match.start())
+        keep(text[position:start], _line_of(text, position))
+        line = _line_of(text, start)
         tables += 1
         first_of.setdefault(line, len(lines) + 1)
         for number, row in enumerate(table_grid(table), 1):
             lines.append("\t".join(" ".join(cell.split()) for cell in row))
             places.append(f"line {line}, table {tables}, row {number}")
-        position = match.end()
+        position = end
     if not tables:
         return Source(text, Kind.TEXT, (), tuple(diagnostics))
     keep(text[position:], _line_of(text, position))
     moved = tuple(attrs.evolve(d, line=first_of.get(d.line, d.line)) if d.line is not None else d for d in diagnostics)
     return Source("\n".join(lines), Kind.TEXT, tuple(places), moved)
+
+
+def _tables(text: str) -> Iterator[tuple[int, int]]:
+    """Where each ``<table …>…</table>`` stands, from an opening to the next closing; one scan of
+    the text however many openings have no closing."""
+    opening = _OPENS.search(text)
+    while opening is not None:
+        closing = _CLOSES.search(text, opening.end())
+        if closing is None:
+            return
+        yield opening.start(), closing.end()
+        opening = _OPENS.search(text, closing.end())
 
 
 def _line_of(text: str, offset: int) -> int:
