@@ -496,20 +496,25 @@ def build_table3(
     builder = Builder(3, budget)
     reading = read_rows(pieces(draft), template)
     reading = _by_arithmetic(builder, reading)
-    rows = {r.key: (r.draft(), T3_ROWS[r.key]) for r in reading.rows if not r.is_group}
-    _explain_reading(builder, reading, rows)
-    if "other" in rows and any(k in rows for k in T3_GROUPS["other"]):
+    ordered = _value_rows(reading)
+    _explain_reading(builder, reading, ordered)
+    if "other" in ordered and any(k in ordered for k in T3_GROUPS["other"]):
         builder.report(
             "mixed_other_rows",
             Severity.WARNING,
             "table 3 prints （六）其他处理 both as one row and as subrows",
-            rows["other"][0].line,
+            ordered["other"][0].line,
         )
-    ordered = {k: rows[k] for k in T3_ROWS if k in rows}
     placed = builder.place(ordered, t3_equations(t3_row_keys(ordered)))
     notes = builder.notes([BlockDraft(None, reading.notes)])
     table = Table(3, _t3_template(ordered), tuple(placed), draft.first_line, draft.last_line, notes)
     return table, builder.diagnostics
+
+
+def _value_rows(reading: Alignment) -> dict[str, tuple[RowDraft, RowSpec]]:
+    """The reading's value rows (groups aside) as the table builder takes them, in template order."""
+    rows = {r.key: r for r in reading.rows if not r.is_group}
+    return {k: (rows[k].draft(), spec) for k, spec in T3_ROWS.items() if k in rows}
 
 
 def _by_arithmetic(builder: Builder, reading: Alignment) -> Alignment:
@@ -575,8 +580,7 @@ def _proved(reading: Alignment, keys: Sequence[str], budget: SplitBudget) -> boo
     """Whether, with ``reading``'s rows placed, every equation that can be checked holds and one
     about each of ``keys`` is checked. Its digit searches take their steps from the report's
     ``budget``, as the table's own placement does (the trials never search past the report's bound)."""
-    rows = {r.key: (r.draft(), T3_ROWS[r.key]) for r in reading.rows if not r.is_group}
-    ordered = {k: rows[k] for k in T3_ROWS if k in rows}
+    ordered = _value_rows(reading)
     equations = t3_equations(t3_row_keys(ordered))
     placed = Builder(3, budget).place(ordered, equations)
     values = {c.address: c.value for row in placed for c in row.cells if isinstance(c.value, int | Decimal)}

@@ -27,7 +27,8 @@ _CLOSES = re.compile(r"</table\s*>", re.I)
 
 def text_source(text: str, diagnostics: Sequence[Diagnostic] = ()) -> Source:
     """The source of a text: itself, or, if it holds HTML tables, with each table's rows in its place."""
-    if _OPENS.search(text) is None:
+    first = _OPENS.search(text)
+    if first is None:
         return Source(text, Kind.TEXT, (), tuple(diagnostics))
     try:
         import lxml.html
@@ -35,8 +36,6 @@ def text_source(text: str, diagnostics: Sequence[Diagnostic] = ()) -> Source:
 
         from .html import table_grid
     except ImportError:
-        first = _OPENS.search(text)
-        assert first is not None
         line = _line_of(text, first.start())
         missing = Diagnostic(
             "html_tables_unread",

@@ -155,10 +155,10 @@ def place_row(
         rejoined = _rejoined(printed, width)
         if isinstance(rejoined, SearchStopped):  # a part of the readings would be a guess
             return RowPlacement((), "long", printed, stopped=rejoined)
-        if rejoined:  # one reading the layout's columns leave stands; any other the arithmetic must confirm
-            sure = len(rejoined) == 1 and _under_columns(_lines(printed))
-            return RowPlacement(tuple(rejoined), "long", printed, confirm=not sure)
         lines = _lines(printed)
+        if rejoined:  # one reading the layout's columns leave stands; any other the arithmetic must confirm
+            sure = len(rejoined) == 1 and _under_columns(lines)
+            return RowPlacement(tuple(rejoined), "long", printed, confirm=not sure)
         # Lines no wrap explains: which are values is a guess. One value a line is a layout's (one
         # cell a line) and reads as one line, unless a row's worth is extra: another row's values.
         if len(lines) > 1 and (any(len(line) > 1 for line in lines) or len(printed) >= 2 * width):
