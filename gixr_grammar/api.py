@@ -48,20 +48,21 @@ def parse_all(text: str | bytes | Source) -> Iterator[Report]:
     else:
         source = text_source(_text(text))
     for document, diagnostics, normalized in _documents(source.text, source.diagnostics):
-        yield _with_places(assemble(document, diagnostics, normalized), source)
+        yield _with_places(assemble(document, diagnostics, normalized, source.title), source)
 
 
 def parse_source(source: Source) -> Report:
     """Parse what a reader made of a file (``readers.source.read``)."""
-    return _with_places(parse_text(source.text, source.diagnostics), source)
+    return _with_places(parse_text(source.text, source.diagnostics, source.title), source)
 
 
 def _with_places(report: Report, source: Source) -> Report:
     return attrs.evolve(report, places=source.places) if source.places else report
 
 
-def parse_text(text: str, diagnostics: Iterable[Diagnostic] = ()) -> Report:
-    """Parse the text of one report; ``diagnostics`` (of decoding) come first in the report's."""
+def parse_text(text: str, diagnostics: Iterable[Diagnostic] = (), metadata_title: str | None = None) -> Report:
+    """Parse the text of one report; ``diagnostics`` (of decoding) come first in the report's;
+    ``metadata_title``: the title its document's metadata names, for what the text leaves unknown."""
     (first, found, normalized), *others = _documents(text, diagnostics)
     if others:
         starts = [report_start(document) for document, _, _ in others]
@@ -76,7 +77,7 @@ def parse_text(text: str, diagnostics: Iterable[Diagnostic] = ()) -> Report:
                 found=f"{len(others) + 1} reports",
             )
         )
-    return assemble(first, found, normalized)
+    return assemble(first, found, normalized, metadata_title)
 
 
 def _text(text: object) -> str:

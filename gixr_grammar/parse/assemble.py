@@ -21,12 +21,18 @@ from .tables import build_table2, build_table3, build_table4, t2_header_template
 FIRST_FORMAT_YEAR = 2019
 
 
-def assemble(document: DocumentDraft, scan_diagnostics: Iterable[Diagnostic], text: NormalizedText) -> Report:
-    """The report of ``document``; ``text`` is what it was read from (for the source columns)."""
+def assemble(
+    document: DocumentDraft,
+    scan_diagnostics: Iterable[Diagnostic],
+    text: NormalizedText,
+    metadata_title: str | None = None,
+) -> Report:
+    """The report of ``document``; ``text`` is what it was read from (for the source columns),
+    ``metadata_title`` the title its document's metadata names (``Source.title``)."""
     diagnostics = list(scan_diagnostics)
     every_section = [document.preamble, *document.sections]
     drafts = _tables_by_number(every_section, diagnostics)
-    meta, inferred = infer_missing(build_meta(every_section), list(document.sections))
+    meta, inferred = infer_missing(build_meta(every_section), list(document.sections), metadata_title)
     diagnostics += inferred
     if not drafts and meta.title is None and not document.sections:
         raise NotAReportError("no report title, no section of the format and no table: not an annual report")

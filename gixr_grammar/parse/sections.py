@@ -12,6 +12,7 @@ from ..model import Diagnostic, Heading, Meta, Section, Severity, Subsection
 from ..text.normalize import compact
 from ..text.numerals import chinese_number
 from .drafts import HeadingDraft, Item, SectionDraft, SubsectionDraft, TableDraft, TitleDraft
+from .grammar import terminal_patterns
 from .scanner import ScanToken, base_name
 
 # Section terminals of report.lark, in the order of the format, with the model's name for each.
@@ -105,10 +106,7 @@ def build_meta(sections: list[SectionDraft]) -> Meta:
         assert isinstance(title, TitleDraft)
         text = "".join(str(t) for t in title.tokens)
         line = title.tokens[0].line
-        parts = TITLE_PARTS.search(compact(text))
-        if parts:
-            year = chinese_number(parts["year"] or parts["year_first"])
-            agency = (parts["agency"] or parts["agency_after"] or "").strip("《》") or None
+        year, agency = _title_meta(text)
         above = _short_line(items[at - 1]) if at and agency is None else None
         named = "" if above is None else compact(str(above))
         if above is not None and AGENCY_ENDING.search(named.rstrip("《》")):  # 某某县人民政府 / 2024年…报告
@@ -122,16 +120,29 @@ def build_meta(sections: list[SectionDraft]) -> Meta:
     return Meta(text, agency, year, None, line, signature, date, date_line)
 
 
+def _title_meta(title: str) -> tuple[int | None, str | None]:
+    """The year and agency a report title names."""
+    parts = TITLE_PARTS.search(compact(title))
+    if parts is None:
+        return None, None
+    year = chinese_number(parts["year"] or parts["year_first"])
+    return year, (parts["agency"] or parts["agency_after"] or "").strip("《》") or None
+
+
 def _short_line(item: Item) -> ScanToken | None:
     """The token of ``item`` if it is a short line of its own (a signature, an agency above a title)."""
     token = item.token if isinstance(item, HeadingDraft) else item
     return token if isinstance(token, ScanToken) and len(token) <= _SIGNATURE_MAX else None
 
 
-def infer_missing(meta: Meta, sections: list[SectionDraft]) -> tuple[Meta, list[Diagnostic]]:
+def infer_missing(
+    meta: Meta, sections: list[SectionDraft], metadata_title: str | None = None
+) -> tuple[Meta, list[Diagnostic]]:
     """What no title gave: the year from the first year section 一 names (a report opens with its
-    own year: 2020年，全市…), the agency from the signature; each with a ``meta_inferred`` warning,
-    and what stays unknown with a ``meta_missing`` one. Never a silent None."""
+    own year: 2020年，全市…), the agency from the signature, and what is still unknown from the
+    title the document's metadata names, if it is a report's title (a Word file's Title property
+    can be last year's: it is the last resort); each with a ``meta_inferred`` warning, and what
+    stays unknown with a ``meta_missing`` one. Never a silent None."""
     found: list[Diagnostic] = []
     year, agency = meta.year, meta.agency
     if year is None:
@@ -147,6 +158,19 @@ def infer_missing(meta: Meta, sections: list[SectionDraft]) -> tuple[Meta, list[
     if agency is None and meta.signature:
         agency = meta.signature
         found.append(_inferred("agency", agency, "the signature above the date", None))
+    if (
+        (year is None or agency is None)
+        and metadata_title
+        and terminal_patterns()["TITLE"].fullmatch(compact(metadata_title))
+    ):
+        named_year, named_agency = _title_meta(metadata_title)
+        source = f"the document's metadata title «{metadata_title}»"
+        if year is None and named_year is not None:
+            year = named_year
+            found.append(_inferred("year", str(year), source, None))
+        if agency is None and named_agency is not None:
+            agency = named_agency
+            found.append(_inferred("agency", agency, source, None))
     for name, value in (("agency", agency), ("year", year)):
         if value is None:
             found.append(

@@ -1,6 +1,7 @@
 """A Word .docx to the report's text, with python-docx: paragraphs (a line with tabs as a row of
 cells) and tables in document order, merged cells expanded (``gridSpan`` across, ``vMerge`` down) with the merged text in the first row
-and column it covers and the rest empty, as a copy from Word has them."""
+and column it covers and the rest empty, as a copy from Word has them. The file's Title property
+goes with the text, for a report that prints none."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from docx.table import Table, _Cell
 
 from ..errors import NotTextError
 from .sniff import Kind
-from .source import Lines, Source
+from .source import Lines, Source, metadata_title
 
 
 def read_docx(data: bytes) -> Source:
@@ -28,7 +29,7 @@ def read_docx(data: bytes) -> Source:
         else:
             paragraphs += 1
             _paragraph(lines, block.text, f"paragraph {paragraphs}")
-    return lines.source(Kind.DOCX)
+    return lines.source(Kind.DOCX, title=metadata_title(document.core_properties.title))
 
 
 def _paragraph(lines: Lines, text: str, place: str) -> None:

@@ -17,7 +17,7 @@ Tables that cross pages go on: their rows follow in order, all parts on one grid
 across the pages, its label and numbers left in two halves (4.保护第 / 三方合法权益, 5000 / 00),
 joined again. A page pdfium cannot load (a damaged file) is a ``damaged_page`` error where it
 stood, and the other pages are read. A PDF with no text layer (scanned pages) is refused: OCR is not
-in scope.
+in scope. The document's Title (metadata) goes with the text, for a report that prints none.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from ..errors import NotTextError
 from ..model import Diagnostic, Severity
 from ..text.normalize import REPLACEMENT
 from .sniff import Kind
-from .source import Lines, Source
+from .source import Lines, Source, metadata_title
 
 _TOLERANCE = 2.0  # points: rules that meet within this touch, positions within this are one
 _THIN = 2.0  # points: a path object this thin in one direction is a rule
@@ -103,6 +103,7 @@ def read_pdf(data: bytes) -> Source:
     pages: list[list[_Block]] = []
     damaged: dict[int, str] = {}  # page index → why pdfium could not load it
     try:
+        title = metadata_title(document.get_metadata_value("Title"))
         for index in range(len(document)):
             try:
                 pages.append(list(_page_blocks(document[index])))
@@ -141,7 +142,7 @@ def read_pdf(data: bytes) -> Source:
                 lines.table(block.rows, place)
             else:
                 lines.row(block.cells, f"page {number}")
-    return lines.source(Kind.PDF, [*diagnostics, *_unreadable(lines)])
+    return lines.source(Kind.PDF, [*diagnostics, *_unreadable(lines)], title)
 
 
 def _damaged(page: int, line: int, why: str) -> Diagnostic:

@@ -8,6 +8,7 @@ diagnostics and ``explain`` can say "table 3, row 12" where a text file would sa
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Sequence
 
 import attrs
@@ -27,6 +28,7 @@ class Source:
     kind: Kind
     places: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
+    title: str | None = None  # the title the document's metadata names (metadata_title)
 
 
 @attrs.define
@@ -54,8 +56,21 @@ class Lines:
         self.lines.append("\t".join(" ".join(cell.split()) for cell in cells))
         self.places.append(place)
 
-    def source(self, kind: Kind, diagnostics: Sequence[Diagnostic] = ()) -> Source:
-        return Source("\n".join(self.lines), kind, tuple(self.places), tuple(diagnostics))
+    def source(self, kind: Kind, diagnostics: Sequence[Diagnostic] = (), title: str | None = None) -> Source:
+        return Source("\n".join(self.lines), kind, tuple(self.places), tuple(diagnostics), title)
+
+
+# What an authoring tool puts around a document's title in its metadata: its own name before a
+# dash (Acrobat's PDFMaker: "Microsoft Word - 2023年…报告.docx") and the file's extension after.
+_TOOL_PREFIX = re.compile(r"^[ -~]*? - ")
+_FILE_SUFFIX = re.compile(r"\.(docx?|wps|pdf|rtf|odt)$", re.IGNORECASE)
+
+
+def metadata_title(value: str | None) -> str | None:
+    """A document's metadata title (a PDF's Title, a Word file's core title) without what authoring
+    tools add to it; None for none. Whether it is a report's title, the parser decides."""
+    title = _FILE_SUFFIX.sub("", _TOOL_PREFIX.sub("", " ".join((value or "").split())))
+    return title or None
 
 
 _EXTRAS = {Kind.HTML: ("html", "lxml"), Kind.DOCX: ("docx", "docx"), Kind.PDF: ("pdf", "pypdfium2")}

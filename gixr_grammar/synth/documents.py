@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import io
 from collections.abc import Mapping, Sequence
+from typing import Literal
 
 import attrs
 
@@ -33,6 +34,7 @@ class Span:
 
 
 Grid = list[list[Span | None]]  # None: a position a span from above or the left covers
+TitlePlace = Literal["printed", "metadata"]  # where a document gives the report's title
 Block = tuple[str, str | Grid]  # ("title" | "heading" | "paragraph", text) or ("table", grid)
 
 # The template's header cells that span, by (row, column) on the header's grid: (rows, columns).
@@ -195,12 +197,21 @@ def _html_table(grid: Grid) -> str:
 # -- Word -----------------------------------------------------------------------------------------
 
 
-def render_docx(cells: Mapping[str, object], style: Style = _PLAIN) -> bytes:
-    """The report as a Word file: paragraphs, and ruled tables whose spans are Word merges."""
+def _titled(cells: Mapping[str, object], style: Style, title: TitlePlace) -> list[Block]:
+    """The outline, its title printed, or left to the file's metadata (``title="metadata"``)."""
+    blocks = outline(cells, style)
+    return blocks if title == "printed" else blocks[1:]
+
+
+def render_docx(cells: Mapping[str, object], style: Style = _PLAIN, *, title: TitlePlace = "printed") -> bytes:
+    """The report as a Word file: paragraphs, and ruled tables whose spans are Word merges; its
+    title printed, or only the file's Title property (``title="metadata"``)."""
     import docx
 
     document = docx.Document()
-    for kind, content in outline(cells, style):
+    if title == "metadata":
+        document.core_properties.title = report_title(cells)
+    for kind, content in _titled(cells, style, title):
         if kind == "table":
             assert isinstance(content, list)
             _docx_table(document, content)
@@ -234,10 +245,13 @@ _PDF_DIGIT_WIDTH = 4.5  # points: a digit at the cells' font size, so that no nu
 _PDF_TABLE_WIDTH = 480
 
 
-def render_pdf(cells: Mapping[str, object], style: Style = _PLAIN, *, ruled: bool = True) -> bytes:
+def render_pdf(
+    cells: Mapping[str, object], style: Style = _PLAIN, *, ruled: bool = True, title: TitlePlace = "printed"
+) -> bytes:
     """The report as a PDF like an agency's Word export: paragraphs, tables with narrow label
     columns whose long labels wrap over several lines, tables that cross pages, a page number at the
-    foot of every page; ruled (grid lines) or not (needs reportlab)."""
+    foot of every page; ruled (grid lines) or not; its title printed, or only the PDF's Title
+    (``title="metadata"``) (needs reportlab)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
@@ -248,7 +262,7 @@ def render_pdf(cells: Mapping[str, object], style: Style = _PLAIN, *, ruled: boo
     prose = ParagraphStyle("prose", fontName=_PDF_FONT, fontSize=11, leading=16)
     cell = ParagraphStyle("cell", fontName=_PDF_FONT, fontSize=8, leading=10)
     flowables: list[object] = []
-    for kind, content in outline(cells, style):
+    for kind, content in _titled(cells, style, title):
         if kind != "table":
             flowables.append(Paragraph(html.escape(str(content)), prose))
             continue
@@ -292,7 +306,10 @@ def render_pdf(cells: Mapping[str, object], style: Style = _PLAIN, *, ruled: boo
         canvas.setFont(_PDF_FONT, 9)  # type: ignore[attr-defined]
         canvas.drawCentredString(A4[0] / 2, 30, f"- {document.page} -")  # type: ignore[attr-defined]
 
-    SimpleDocTemplate(out, pagesize=A4).build(flowables, onFirstPage=page_number, onLaterPages=page_number)
+    metadata = report_title(cells) if title == "metadata" else None
+    SimpleDocTemplate(out, pagesize=A4, title=metadata).build(
+        flowables, onFirstPage=page_number, onLaterPages=page_number
+    )
     return out.getvalue()
 
 

@@ -16,6 +16,7 @@ from strategies import Cells, blank_in_tables, report_cells
 
 import gixr_grammar
 from gixr_grammar.synth.documents import render_docx, render_html
+from gixr_grammar.synth.generate import random_reports
 from gixr_grammar.synth.render import Style
 
 SOFFICE = shutil.which("soffice")
@@ -58,3 +59,12 @@ def test_a_report_through_libreoffice_reads_back(cells: Cells, source: str, targ
     data = render_docx(cells, style) if source == "docx" else render_html(cells, style)
     report = gixr_grammar.parse_bytes(convert(data, source, target))
     assert report.cells() == cells
+
+
+def test_a_word_files_title_property_survives_libreoffices_pdf_export() -> None:
+    """A report that prints no title, its title only in the Word file's Title property: LibreOffice
+    writes it as the PDF's Title, and the agency and year are read from there (``meta_inferred``)."""
+    cells = next(c for c, _ in random_reports(11, 1))
+    report = gixr_grammar.parse_bytes(convert(render_docx(cells, title="metadata"), "docx", "pdf"))
+    assert (report.meta.agency, report.meta.year) == (cells["meta.agency"], cells["meta.year"])
+    assert [d.code for d in report.diagnostics if d.code.startswith("meta")] == ["meta_inferred", "meta_inferred"]

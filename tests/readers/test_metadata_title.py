@@ -1,0 +1,75 @@
+"""A report that prints no title, its title only in its file's metadata (a PDF's Title, a Word
+file's core title): agency and year from there, said in ``meta_inferred`` diagnostics, as the last
+resort after the printed title, the body and the signature."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import attrs
+import pytest
+
+import gixr_grammar
+from gixr_grammar.api import parse_source
+from gixr_grammar.readers.source import Source, metadata_title, read
+from gixr_grammar.synth.documents import render_docx, render_pdf
+from gixr_grammar.synth.generate import random_reports
+
+CELLS = next(c for c, _ in random_reports(11, 1))
+RENDERERS: dict[str, Callable[..., bytes]] = {"pdf": render_pdf, "docx": render_docx}
+
+
+def _inferred(report: gixr_grammar.Report) -> list[str]:
+    return [d.message for d in report.diagnostics if d.code == "meta_inferred"]
+
+
+@pytest.mark.parametrize("kind", sorted(RENDERERS))
+def test_agency_and_year_come_from_the_metadata_title_when_none_is_printed(kind: str) -> None:
+    report = gixr_grammar.parse_bytes(RENDERERS[kind](CELLS, title="metadata"))
+    assert (report.meta.agency, report.meta.year) == (CELLS["meta.agency"], CELLS["meta.year"])
+    assert report.meta.title is None  # the report prints none
+    title = f"{CELLS['meta.agency']}{CELLS['meta.year']}年政府信息公开工作年度报告"
+    assert _inferred(report) == [
+        f"no report title names the year: {CELLS['meta.year']} is taken from the document's metadata title «{title}»",
+        f"no report title names the agency: {CELLS['meta.agency']} is taken from the document's metadata title «{title}»",
+    ]
+    assert {k: v for k, v in report.cells().items() if k.startswith("t")} == {
+        k: v for k, v in CELLS.items() if k.startswith("t")
+    }
+
+
+def _with_title(data: bytes, title: str) -> Source:
+    """What the reader made of ``data``, its metadata naming ``title``."""
+    return attrs.evolve(read(data), title=title)
+
+
+@pytest.mark.parametrize("kind", sorted(RENDERERS))
+def test_a_printed_title_wins_over_the_metadata(kind: str) -> None:
+    """A Word file's Title property is often last year's (the file was copied): the printed title decides."""
+    report = parse_source(_with_title(RENDERERS[kind](CELLS), "另一个局2015年政府信息公开工作年度报告"))
+    assert (report.meta.agency, report.meta.year) == (CELLS["meta.agency"], CELLS["meta.year"])
+    assert not _inferred(report)
+
+
+@pytest.mark.parametrize(
+    "title", ["(anonymous)", "文档1", "2023年工作总结", "某某局2023年政府信息公开工作年度报告的附件说明"]
+)
+def test_metadata_that_names_no_report_is_not_read_as_one(title: str) -> None:
+    """reportlab's ``(anonymous)``, Word's ``文档1``, another document's title: no report title, so
+    agency and year stay unknown, and say so."""
+    report = parse_source(_with_title(render_pdf(CELLS, title="metadata"), title))
+    assert (report.meta.agency, report.meta.year) == (None, None)
+    assert [d.code for d in report.diagnostics if d.code.startswith("meta")] == ["meta_missing", "meta_missing"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("Microsoft Word - 某某局2023年政府信息公开工作年度报告.docx", "某某局2023年政府信息公开工作年度报告"),
+        ("  某某局2023年政府信息公开\n工作年度报告.PDF ", "某某局2023年政府信息公开 工作年度报告"),
+        ("", None),
+        (None, None),
+    ],
+)
+def test_what_authoring_tools_add_to_a_metadata_title_is_cut(raw: str | None, title: str | None) -> None:
+    assert metadata_title(raw) == title
