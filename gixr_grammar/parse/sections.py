@@ -26,6 +26,9 @@ SECTION_KINDS = {
 }
 _HEADING_END = re.compile(r"[。:：]")
 _SIGNATURE_MAX = 40
+# What sites and authoring tools join to a title in its metadata: a site's name after _ | or a
+# dash, a tool's name before a dash (Acrobat's PDFMaker: "Microsoft Word - …").
+_JOINED_TO_TITLE = re.compile(r"[_|｜]|\s+[-—–]+\s+|—{2,}|-")
 
 
 def section_number(draft: SectionDraft) -> int:
@@ -158,12 +161,9 @@ def infer_missing(
     if agency is None and meta.signature:
         agency = meta.signature
         found.append(_inferred("agency", agency, "the signature above the date", None))
-    if (
-        (year is None or agency is None)
-        and metadata_title
-        and terminal_patterns()["TITLE"].fullmatch(compact(metadata_title))
-    ):
-        named_year, named_agency = _title_meta(metadata_title)
+    named = _report_title_in(metadata_title) if year is None or agency is None else None
+    if metadata_title and named is not None:
+        named_year, named_agency = _title_meta(named)
         source = f"the document's metadata title «{metadata_title}»"
         if year is None and named_year is not None:
             year = named_year
@@ -183,6 +183,18 @@ def infer_missing(
                 )
             )
     return attrs.evolve(meta, year=year, agency=agency), found
+
+
+def _report_title_in(metadata: str | None) -> str | None:
+    """The report title a metadata title holds: the first of its parts around what sites and
+    authoring tools join to a title (``…年度报告_某某县人民政府``, ``Microsoft Word - …``) that the
+    grammar's ``TITLE`` matches, else all of it if that does (a title allows words before its year,
+    so a tool's name would be read as the agency's)."""
+    if not metadata:
+        return None
+    title = terminal_patterns()["TITLE"]
+    parts = [*_JOINED_TO_TITLE.split(metadata), metadata]
+    return next((part for part in parts if title.fullmatch(compact(part))), None)
 
 
 def _inferred(name: str, value: str, source: str, line: int | None) -> Diagnostic:

@@ -9,7 +9,8 @@ around the report left out.
 - The site: scripts, styles, forms and ``nav``/``header``/``footer``/``aside`` are dropped; of what is
   left, the report is the smallest element that holds every table and every line that opens with a
   section number (一、 … 六、), or the whole body if there is none.
-- Title: the page's ``<h1>``, else its ``<title>``, when the report itself prints none.
+- Title: the page's ``<h1>`` when the report itself prints none; its ``<title>`` goes with the text
+  as metadata (``Source.title``), for what is still unknown then.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ..errors import NotTextError
 from ..model import Diagnostic
 from ..text.decoding import decode
 from .sniff import Kind
-from .source import Lines, Source
+from .source import Lines, Source, metadata_title
 
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([a-z0-9_\-]+)", re.I)
 _CHARSET_WINDOW = 4096
@@ -79,7 +80,8 @@ def read_html(data: bytes) -> Source:
         root = lxml.html.document_fromstring(text)
     except (ParserError, ValueError) as e:
         raise NotTextError(f"an HTML page lxml cannot read: {e}") from e
-    title = _page_title(root)
+    heading = _first_heading(root)
+    title = str(root.xpath("string(//title)"))  # the first's text
     for element in list(root.iter(*_DROPPED)):
         element.drop_tree()
     body = root.find("body")
@@ -87,10 +89,10 @@ def read_html(data: bytes) -> Source:
     walker.visit(_report_element(body if body is not None else root))
     walker.flush()
     lines = walker.lines
-    if title and not any(_REPORT_TITLE.search(line) for line in lines.lines[:5]):
-        lines.lines.insert(0, title)
-        lines.places.insert(0, "the page's title")
-    return lines.source(Kind.HTML, diagnostics)
+    if heading and not any(_REPORT_TITLE.search(line) for line in lines.lines[:5]):
+        lines.lines.insert(0, heading)
+        lines.places.insert(0, "the page's heading")
+    return lines.source(Kind.HTML, diagnostics, metadata_title(title))
 
 
 def _decode(data: bytes) -> tuple[str, tuple[Diagnostic, ...]]:
@@ -106,12 +108,11 @@ def _decode(data: bytes) -> tuple[str, tuple[Diagnostic, ...]]:
     return decoded.text, decoded.diagnostics
 
 
-def _page_title(root: _Element) -> str | None:
-    for path in ("//h1", "//title"):
-        for found in root.xpath(path):
-            text = " ".join(found.text_content().split())
-            if text:
-                return text
+def _first_heading(root: _Element) -> str | None:
+    for found in root.xpath("//h1"):
+        text = " ".join(found.text_content().split())
+        if text:
+            return text
     return None
 
 

@@ -60,16 +60,15 @@ class Lines:
         return Source("\n".join(self.lines), kind, tuple(self.places), tuple(diagnostics), title)
 
 
-# What an authoring tool puts around a document's title in its metadata: its own name before a
-# dash (Acrobat's PDFMaker: "Microsoft Word - 2023年…报告.docx") and the file's extension after.
-_TOOL_PREFIX = re.compile(r"^[ -~]*? - ")
+# A file's extension, which authoring tools leave in the title they write ("….docx").
 _FILE_SUFFIX = re.compile(r"\.(docx?|wps|pdf|rtf|odt)$", re.IGNORECASE)
 
 
 def metadata_title(value: str | None) -> str | None:
-    """A document's metadata title (a PDF's Title, a Word file's core title) without what authoring
-    tools add to it; None for none. Whether it is a report's title, the parser decides."""
-    title = _FILE_SUFFIX.sub("", _TOOL_PREFIX.sub("", " ".join((value or "").split())))
+    """A document's metadata title (a PDF's Title, a Word file's core title, a page's ``<title>``),
+    its blanks collapsed and a file extension cut; None for none. Whether it holds a report's
+    title, the parser decides (``sections.infer_missing``)."""
+    title = _FILE_SUFFIX.sub("", " ".join((value or "").split()))
     return title or None
 
 

@@ -12,7 +12,7 @@ import pytest
 import gixr_grammar
 from gixr_grammar.api import parse_source
 from gixr_grammar.readers.source import Source, metadata_title, read
-from gixr_grammar.synth.documents import render_docx, render_pdf
+from gixr_grammar.synth.documents import render_docx, render_html, render_pdf
 from gixr_grammar.synth.generate import random_reports
 
 CELLS = next(c for c, _ in random_reports(11, 1))
@@ -65,11 +65,42 @@ def test_metadata_that_names_no_report_is_not_read_as_one(title: str) -> None:
 @pytest.mark.parametrize(
     ("raw", "title"),
     [
-        ("Microsoft Word - 某某局2023年政府信息公开工作年度报告.docx", "某某局2023年政府信息公开工作年度报告"),
+        (
+            "Microsoft Word - 某某局2023年政府信息公开工作年度报告.docx",
+            "Microsoft Word - 某某局2023年政府信息公开工作年度报告",
+        ),
         ("  某某局2023年政府信息公开\n工作年度报告.PDF ", "某某局2023年政府信息公开 工作年度报告"),
         ("", None),
         (None, None),
     ],
 )
-def test_what_authoring_tools_add_to_a_metadata_title_is_cut(raw: str | None, title: str | None) -> None:
+def test_a_metadata_title_loses_its_blanks_and_file_extension(raw: str | None, title: str | None) -> None:
     assert metadata_title(raw) == title
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Microsoft Word - 某某镇2023年政府信息公开工作年度报告",  # Acrobat's PDFMaker
+        "某某镇2023年政府信息公开工作年度报告_某某县人民政府门户网站",  # a site's <title>
+        "某某镇2023年政府信息公开工作年度报告 - 某某县人民政府",
+        "某某镇2023年政府信息公开工作年度报告|政府信息公开",
+        "某某县人民政府 —— 某某镇2023年政府信息公开工作年度报告",
+    ],
+)
+def test_the_report_title_is_found_among_what_sites_and_tools_join_to_it(title: str) -> None:
+    report = parse_source(_with_title(render_pdf(CELLS, title="metadata"), title))
+    assert (report.meta.agency, report.meta.year) == ("某某镇", 2023)
+    assert all(f"«{title}»" in message for message in _inferred(report)) and len(_inferred(report)) == 2
+
+
+def test_a_pages_title_fills_what_its_body_leaves_unknown() -> None:
+    """A page whose body prints no title and no ``<h1>``: its ``<title>``, the site's name cut off,
+    names the agency and the year; a page's title is metadata, so the report's title stays None."""
+    page = render_html(CELLS).decode()
+    title = f"{CELLS['meta.agency']}{CELLS['meta.year']}年政府信息公开工作年度报告"
+    assert f"<title>{title}_某某县人民政府</title>" in page
+    page = page.replace(f'<h2 class="article-title">{title}</h2>', "")
+    report = gixr_grammar.parse_bytes(page.encode())
+    assert (report.meta.agency, report.meta.year, report.meta.title) == (CELLS["meta.agency"], CELLS["meta.year"], None)
+    assert len(_inferred(report)) == 2
