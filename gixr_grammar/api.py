@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 import attrs
@@ -47,22 +47,25 @@ def parse_all(text: str | bytes | Source) -> Iterator[Report]:
         source = read(bytes(text))
     else:
         source = text_source(_text(text))
-    for document, diagnostics, normalized in _documents(source.text, source.diagnostics):
-        yield _with_places(assemble(document, diagnostics, normalized, source.title), source)
+    documents = _documents(source.text, source.diagnostics)
+    titles = source.titles if len(documents) == 1 else ()  # a file's titles name none of several reports
+    for document, diagnostics, normalized in documents:
+        yield _with_places(assemble(document, diagnostics, normalized, titles), source)
 
 
 def parse_source(source: Source) -> Report:
     """Parse what a reader made of a file (``readers.source.read``)."""
-    return _with_places(parse_text(source.text, source.diagnostics, source.title), source)
+    return _with_places(parse_text(source.text, source.diagnostics, source.titles), source)
 
 
 def _with_places(report: Report, source: Source) -> Report:
     return attrs.evolve(report, places=source.places) if source.places else report
 
 
-def parse_text(text: str, diagnostics: Iterable[Diagnostic] = (), metadata_title: str | None = None) -> Report:
+def parse_text(text: str, diagnostics: Iterable[Diagnostic] = (), titles: Sequence[tuple[str, str]] = ()) -> Report:
     """Parse the text of one report; ``diagnostics`` (of decoding) come first in the report's;
-    ``metadata_title``: the title its document's metadata names, for what the text leaves unknown."""
+    ``titles``: those named outside the text (``Source.titles``), for what it leaves unknown in a
+    text that holds one report."""
     (first, found, normalized), *others = _documents(text, diagnostics)
     if others:
         starts = [report_start(document) for document, _, _ in others]
@@ -77,7 +80,7 @@ def parse_text(text: str, diagnostics: Iterable[Diagnostic] = (), metadata_title
                 found=f"{len(others) + 1} reports",
             )
         )
-    return assemble(first, found, normalized, metadata_title)
+    return assemble(first, found, normalized, () if others else titles)
 
 
 def _text(text: object) -> str:
@@ -158,8 +161,20 @@ def parse_bytes(data: bytes) -> Report:
 
 
 def parse_file(path: str | os.PathLike[str]) -> Report:
-    """Parse the report in a file (any kind ``parse_bytes`` reads)."""
-    return parse_bytes(read_file(path))
+    """Parse the report in a file (any kind ``parse_bytes`` reads); its name, if it is a report's
+    title, names what the report and its metadata leave unknown."""
+    return parse_source(read_path(path))
+
+
+def read_path(path: str | os.PathLike[str]) -> Source:
+    """What a reader makes of a file (``readers.source.read``), with its name (``with_file_name``)."""
+    return with_file_name(read(read_file(path)), path)
+
+
+def with_file_name(source: Source, path: str | os.PathLike[str]) -> Source:
+    """``source`` with its file's name as a title named outside the text, after the document's own
+    metadata (``Source.titles``): crawled reports are often saved under their titles."""
+    return attrs.evolve(source, titles=(*source.titles, ("the file's name", Path(path).stem)))
 
 
 def read_file(path: str | os.PathLike[str]) -> bytes:

@@ -100,7 +100,7 @@ def _fail(name: str, error: BaseException) -> InputFailed:
 
 def _read(name: str) -> Source:
     try:
-        return read(sys.stdin.buffer.read() if name == "-" else api.read_file(name))
+        return read(sys.stdin.buffer.read()) if name == "-" else api.read_path(name)
     except Exception as e:
         raise _fail(name, e) from e
 

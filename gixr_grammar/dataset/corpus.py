@@ -25,10 +25,11 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from pathlib import Path
 from types import FrameType
 
-from ..api import parse_all
+from ..api import parse_all, with_file_name
 from ..check import check
 from ..errors import GixrError, UnsupportedDocumentError
 from ..model import Report
+from ..readers.source import read
 from .outputs import Record, Sink, key
 from .serialize import plain, plain_cells
 
@@ -80,7 +81,7 @@ def process(path: str, found: bool = False, time_limit: float = TIME_LIMIT) -> l
         why = f"UnsupportedDocumentError: {suffix} files are not read (text, HTML, Word .docx and PDF are)"
         return [{**record, "status": "unsupported", "error": why}]
     try:
-        reports = _within(time_limit, lambda: list(parse_all(data)))
+        reports = _within(time_limit, lambda: list(parse_all(with_file_name(read(data), path))))
         return [report_record({**record, "report": i, "reports": len(reports)}, r) for i, r in enumerate(reports)]
     except _TooSlow:
         return [{**record, "error": f"TimeoutError: not done in {time_limit:g} s"}]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -25,14 +25,14 @@ def assemble(
     document: DocumentDraft,
     scan_diagnostics: Iterable[Diagnostic],
     text: NormalizedText,
-    metadata_title: str | None = None,
+    titles: Sequence[tuple[str, str]] = (),
 ) -> Report:
     """The report of ``document``; ``text`` is what it was read from (for the source columns),
-    ``metadata_title`` the title its document's metadata names (``Source.title``)."""
+    ``titles`` those named outside it (``Source.titles``)."""
     diagnostics = list(scan_diagnostics)
     every_section = [document.preamble, *document.sections]
     drafts = _tables_by_number(every_section, diagnostics)
-    meta, inferred = infer_missing(build_meta(every_section), list(document.sections), metadata_title)
+    meta, inferred = infer_missing(build_meta(every_section), list(document.sections), titles)
     diagnostics += inferred
     if not drafts and meta.title is None and not document.sections:
         raise NotAReportError("no report title, no section of the format and no table: not an annual report")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
@@ -139,13 +139,14 @@ def _short_line(item: Item) -> ScanToken | None:
 
 
 def infer_missing(
-    meta: Meta, sections: list[SectionDraft], metadata_title: str | None = None
+    meta: Meta, sections: list[SectionDraft], titles: Sequence[tuple[str, str]] = ()
 ) -> tuple[Meta, list[Diagnostic]]:
     """What no title gave: the year from the first year section 一 names (a report opens with its
     own year: 2020年，全市…), the agency from the signature, and what is still unknown from the
-    title the document's metadata names, if it is a report's title (a Word file's Title property
-    can be last year's: it is the last resort); each with a ``meta_inferred`` warning, and what
-    stays unknown with a ``meta_missing`` one. Never a silent None."""
+    ``titles`` named outside the text (where, title: the document's metadata, the file's name), in
+    order, each that holds a report's title (a Word file's Title property can be last year's: they
+    are the last resort); each with a ``meta_inferred`` warning, and what stays unknown with a
+    ``meta_missing`` one. Never a silent None."""
     found: list[Diagnostic] = []
     year, agency = meta.year, meta.agency
     if year is None:
@@ -161,16 +162,17 @@ def infer_missing(
     if agency is None and meta.signature:
         agency = meta.signature
         found.append(_inferred("agency", agency, "the signature above the date", None))
-    named = _report_title_in(metadata_title) if year is None or agency is None else None
-    if metadata_title and named is not None:
-        named_year, named_agency = _title_meta(named)
-        source = f"the document's metadata title «{metadata_title}»"
+    for where, named in titles:
+        title = _report_title_in(named) if year is None or agency is None else None
+        if title is None:
+            continue
+        named_year, named_agency = _title_meta(title)
         if year is None and named_year is not None:
             year = named_year
-            found.append(_inferred("year", str(year), source, None))
+            found.append(_inferred("year", str(year), f"{where} «{named}»", None))
         if agency is None and named_agency is not None:
             agency = named_agency
-            found.append(_inferred("agency", agency, source, None))
+            found.append(_inferred("agency", agency, f"{where} «{named}»", None))
     for name, value in (("agency", agency), ("year", year)):
         if value is None:
             found.append(

@@ -28,7 +28,9 @@ class Source:
     kind: Kind
     places: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
-    title: str | None = None  # the title the document's metadata names (metadata_title)
+    # Titles named outside the text, most trusted first, each with where: the document's metadata
+    # title (``metadata_title``), the file's name (``api.read_path``). For what the text leaves unknown.
+    titles: tuple[tuple[str, str], ...] = ()
 
 
 @attrs.define
@@ -57,9 +59,11 @@ class Lines:
         self.places.append(place)
 
     def source(self, kind: Kind, diagnostics: Sequence[Diagnostic] = (), title: str | None = None) -> Source:
-        return Source("\n".join(self.lines), kind, tuple(self.places), tuple(diagnostics), title)
+        titles = () if title is None else ((METADATA, title),)
+        return Source("\n".join(self.lines), kind, tuple(self.places), tuple(diagnostics), titles)
 
 
+METADATA = "the document's metadata title"
 # A file's extension, which authoring tools leave in the title they write ("….docx").
 _FILE_SUFFIX = re.compile(r"\.(docx?|wps|pdf|rtf|odt)$", re.IGNORECASE)
 

@@ -5,13 +5,15 @@ resort after the printed title, the body and the signature."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import attrs
 import pytest
 
 import gixr_grammar
-from gixr_grammar.api import parse_source
-from gixr_grammar.readers.source import Source, metadata_title, read
+from gixr_grammar.api import parse_source, with_file_name
+from gixr_grammar.dataset.corpus import process
+from gixr_grammar.readers.source import METADATA, Source, metadata_title, read
 from gixr_grammar.synth.documents import render_docx, render_html, render_pdf
 from gixr_grammar.synth.generate import random_reports
 
@@ -40,7 +42,7 @@ def test_agency_and_year_come_from_the_metadata_title_when_none_is_printed(kind:
 
 def _with_title(data: bytes, title: str) -> Source:
     """What the reader made of ``data``, its metadata naming ``title``."""
-    return attrs.evolve(read(data), title=title)
+    return attrs.evolve(read(data), titles=((METADATA, title),))
 
 
 @pytest.mark.parametrize("kind", sorted(RENDERERS))
@@ -104,3 +106,28 @@ def test_a_pages_title_fills_what_its_body_leaves_unknown() -> None:
     report = gixr_grammar.parse_bytes(page.encode())
     assert (report.meta.agency, report.meta.year, report.meta.title) == (CELLS["meta.agency"], CELLS["meta.year"], None)
     assert len(_inferred(report)) == 2
+
+
+def test_a_files_name_names_what_the_report_and_its_metadata_leave_unknown(tmp_path: Path) -> None:
+    """Crawled reports are saved under their titles: ``parse_file``, ``gixr`` and ``gixr corpus`` read
+    the name last, after the document's metadata, and only for a file that holds one report."""
+    data = render_pdf(CELLS, title="metadata")
+    path = tmp_path / "某某乡2022年政府信息公开工作年度报告.pdf"
+    path.write_bytes(data)
+    report = gixr_grammar.parse_file(path)  # the PDF's Title first
+    assert (report.meta.agency, report.meta.year) == (CELLS["meta.agency"], CELLS["meta.year"])
+    [record] = process(str(path))  # gixr corpus: the same
+    assert (record["meta"]["agency"], record["meta"]["year"]) == (CELLS["meta.agency"], CELLS["meta.year"])
+    named = parse_source(with_file_name(attrs.evolve(read(data), titles=()), path))  # no metadata title
+    assert (named.meta.agency, named.meta.year) == ("某某乡", 2022)
+    assert _inferred(named)[-1].endswith("is taken from the file's name «某某乡2022年政府信息公开工作年度报告»")
+    # A title that names the year only, so the agency is unknown: read from the name for one report,
+    # never for each of two in one file.
+    one = read(render_pdf(CELLS)).text.replace(
+        f"{CELLS['meta.agency']}{CELLS['meta.year']}年", f"{CELLS['meta.year']}年"
+    )
+    for copies, agencies in ((1, ["某某乡"]), (2, [None, None])):
+        dump = tmp_path / f"{copies}" / "某某乡2022年政府信息公开工作年度报告.txt"
+        dump.parent.mkdir()
+        dump.write_text("\n".join([one] * copies), encoding="utf-8")
+        assert [r["meta"]["agency"] for r in process(str(dump))] == agencies
