@@ -44,6 +44,7 @@ from .source import Lines, Source, metadata_title
 _TOLERANCE = 2.0  # points: rules that meet within this touch, positions within this are one
 _THIN = 2.0  # points: a path object this thin in one direction is a rule
 _CELL_GAP = 1.5  # font sizes: a wider gap between characters on a line separates two cells
+_WORD_GAP = 0.5  # font sizes: a wider one separates two words in a cell (a word space is a quarter)
 _MARGIN = 0.08  # of the page height: where page numbers and running heads stand
 _DIGITS = re.compile(r"\d+")
 _NO_WIDTH = 0.01  # points: pdfium's text page skips a text object narrower than this
@@ -289,7 +290,7 @@ def _page_blocks(page: pdfium.PdfPage) -> Iterator[_Block]:
     for line in _joined_numbers([_pieces(line) for line in _lines(loose)]):
         top = max(c.top for piece in line for c in piece)
         margin = top > height * (1 - _MARGIN) or top < height * _MARGIN
-        blocks.append(_Block(top, cells=tuple("".join(c.text for c in piece) for piece in line), margin=margin))
+        blocks.append(_Block(top, cells=tuple(map(_words, line)), margin=margin))
     yield from sorted(blocks, key=lambda b: -b.top)
 
 
@@ -664,6 +665,18 @@ def _pieces(line: list[_Char]) -> list[list[_Char]]:
             pieces.append([])
         pieces[-1].append(char)
     return pieces
+
+
+def _words(piece: list[_Char]) -> str:
+    """A cell of a line as text: characters farther apart than a word space (``_WORD_GAP`` font
+    sizes) with a space between, as pdfium's text page has one. Two values a narrow gap separates
+    (219584 filling its column, the next column's / close after it) are two words, not one."""
+    text = piece[0].text
+    for before, char in itertools.pairwise(piece):
+        if char.left - before.right > _WORD_GAP * max(char.size, before.size):
+            text += " "
+        text += char.text
+    return text
 
 
 def _joined_numbers(lines: list[list[list[_Char]]]) -> list[list[list[_Char]]]:
