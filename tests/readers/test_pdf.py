@@ -16,6 +16,7 @@ import gixr_grammar
 from gixr_grammar import NotTextError
 from gixr_grammar.readers.source import read
 from gixr_grammar.synth.documents import render_pdf
+from gixr_grammar.synth.generate import random_reports
 from gixr_grammar.synth.render import Style
 
 
@@ -302,3 +303,28 @@ def test_word_tables_of_equal_columns_read_exact(document: str) -> None:
     expected = json.loads((DOCUMENTS / f"{document}.json").read_text(encoding="utf-8"))
     cells = gixr_grammar.parse_file(DOCUMENTS / f"{document}.pdf").cells()
     assert {k: None if cells.get(k) is None else str(cells[k]) for k in expected} == expected
+
+
+def test_two_values_a_narrow_gap_separates_are_two_words() -> None:
+    """An unruled table's number that fills its column (219584) with the next column's blank mark
+    closer than a cell gap: a space between them (a gap over half a font size), so two values."""
+
+    def draw(page: Any) -> None:
+        page.drawString(100, 700, "0")
+        page.drawString(135, 700, "219584")  # 9-point digits: 27 points wide, then 8 points of gap
+        page.drawString(170, 700, "/")
+
+    assert read(_page_pdf(draw)).text.splitlines() == ["0\t219584 /"]
+
+
+def test_a_numbering_alone_above_its_rows_values_is_read() -> None:
+    """A random 2021 report as an unruled PDF: 3.补正后申请内容仍不明确 wraps so that its numbering
+    stands alone right above the row's numbers (补正后申请内容 / 3. / 56 0 5 0 0 0 61 / 仍不明确);
+    the numbers are the row's, not a stray line."""
+    cells = [c for c, _ in random_reports(5, 2)][1]
+    source = read(render_pdf(cells, Style(blank="/"), ruled=False))
+    lines = source.text.splitlines()
+    assert lines[lines.index("3.") + 1] == "56\t0\t5\t0\t0\t0\t61"
+    report = gixr_grammar.parse_bytes(render_pdf(cells, Style(blank="/"), ruled=False))
+    assert report.cells() == cells
+    assert "unplaced_values" not in {d.code for d in report.diagnostics}
