@@ -48,7 +48,7 @@ def parse_all(text: str | bytes | Source) -> Iterator[Report]:
     else:
         source = text_source(_text(text))
     documents = _documents(source.text, source.diagnostics)
-    titles = source.titles if len(documents) == 1 else ()  # a file's titles name none of several reports
+    titles = _of_one_report(source.titles, len(documents))
     for document, diagnostics, normalized in documents:
         yield _with_places(assemble(document, diagnostics, normalized, titles), source)
 
@@ -80,7 +80,12 @@ def parse_text(text: str, diagnostics: Iterable[Diagnostic] = (), titles: Sequen
                 found=f"{len(others) + 1} reports",
             )
         )
-    return assemble(first, found, normalized, () if others else titles)
+    return assemble(first, found, normalized, _of_one_report(titles, len(others) + 1))
+
+
+def _of_one_report(titles: Sequence[tuple[str, str]], reports: int) -> Sequence[tuple[str, str]]:
+    """The titles named outside a text for its report: a file's titles name none of several."""
+    return titles if reports == 1 else ()
 
 
 def _text(text: object) -> str:

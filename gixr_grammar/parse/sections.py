@@ -163,16 +163,19 @@ def infer_missing(
         agency = meta.signature
         found.append(_inferred("agency", agency, "the signature above the date", None))
     for where, named in titles:
-        title = _report_title_in(named) if year is None or agency is None else None
+        if year is not None and agency is not None:
+            break
+        title = _report_title_in(named)
         if title is None:
             continue
         named_year, named_agency = _title_meta(title)
+        source = f"{where} «{named}»"
         if year is None and named_year is not None:
             year = named_year
-            found.append(_inferred("year", str(year), f"{where} «{named}»", None))
+            found.append(_inferred("year", str(year), source, None))
         if agency is None and named_agency is not None:
             agency = named_agency
-            found.append(_inferred("agency", agency, f"{where} «{named}»", None))
+            found.append(_inferred("agency", agency, source, None))
     for name, value in (("agency", agency), ("year", year)):
         if value is None:
             found.append(

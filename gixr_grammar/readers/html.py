@@ -10,7 +10,7 @@ around the report left out.
   left, the report is the smallest element that holds every table and every line that opens with a
   section number (一、 … 六、), or the whole body if there is none.
 - Title: the page's ``<h1>`` when the report itself prints none; its ``<title>`` goes with the text
-  as metadata (``Source.title``), for what is still unknown then.
+  as metadata (``Source.titles``), for what is still unknown then.
 """
 
 from __future__ import annotations

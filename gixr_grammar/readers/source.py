@@ -29,7 +29,8 @@ class Source:
     places: tuple[str, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()
     # Titles named outside the text, most trusted first, each with where: the document's metadata
-    # title (``metadata_title``), the file's name (``api.read_path``). For what the text leaves unknown.
+    # title (``metadata_title``), the file's name (``api.with_file_name``). For what the text leaves
+    # unknown, in a text that holds one report.
     titles: tuple[tuple[str, str], ...] = ()
 
 
