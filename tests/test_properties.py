@@ -29,16 +29,22 @@ def test_every_layout_and_artefact_parses_back(cells: Cells, style: Style) -> No
 
 
 @settings(max_examples=max(5, settings().max_examples // 4))  # a Word file or a PDF takes 30–60 ms to write
-@given(report_cells(consistent=False), st.sampled_from(["html", "gbk", "docx", "pdf"]), st.sampled_from(["", "/", "—"]))
+@given(
+    report_cells(consistent=False),
+    st.sampled_from(["html", "gbk", "docx", "pdf", "unruled pdf"]),
+    st.sampled_from(["", "/", "—"]),
+)
 def test_every_document_kind_reads_back(cells: Cells, kind: str, blank: str) -> None:
     """Rendered as an agency's web page (UTF-8 or GBK, with the site around it), a Word file or a
-    PDF with ruled tables, and read by the readers, a report gives back its cells."""
+    PDF with ruled or unruled tables, and read by the readers, a report gives back its cells."""
     assume(blank or not blank_in_tables(cells))
     style = Style(blank=blank)
     if kind == "docx":
         data = render_docx(cells, style)
     elif kind == "pdf":
         data = render_pdf(cells, style)
+    elif kind == "unruled pdf":
+        data = render_pdf(cells, style, ruled=False)
     else:
         data = render_html(cells, style, charset="gbk" if kind == "gbk" else "utf-8")
     assert gixr_grammar.parse_bytes(data).cells() == cells

@@ -82,8 +82,9 @@ def _blank(text: str) -> bool:
 
 
 def _word_after(row: Row, index: int) -> bool:
-    """Whether a cell after ``index`` on the row is text, no value."""
-    return any(cell.text and not is_value(cell.text) for cell in row[index + 1 :])
+    """Whether a cell after ``index`` on the row is text, not values (``510510 /``: two values one
+    cell holds, where a number filled its column and the next column's blank mark came close)."""
+    return any(cell.text and not is_value(cell.text) and split_values(cell.text)[0] for cell in row[index + 1 :])
 
 
 def _leading_empties(row: Row) -> int:

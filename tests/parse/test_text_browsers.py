@@ -78,3 +78,15 @@ def test_a_blank_mark_before_a_label_on_its_row_is_a_piece_of_a_group_label() ->
     cells = gixr_grammar.parse(report(t3=T3_HEADER + rows)).cells()
     assert [cells[f"t3.unavailable_not_held.{c}"] for c in ("natural_person", "total")] == [1, 1]
     assert cells == gixr_grammar.parse(report()).cells()
+
+
+def test_a_blank_mark_before_two_values_one_cell_holds_is_a_value() -> None:
+    """A number that fills its unruled column leaves the next column's blank mark too close for a
+    cell gap: one cell holds both (``510510 /``). They are values, not a label, so a blank mark
+    before them on the row is a value too, not a piece of a group label that cuts the row in two."""
+    row = "\t（三）不予公开\t1.属于国家秘密\t0\t0\t0\t0\t0\t0\t0"
+    printed = "\t（三）不予公开\t1.属于国家秘密\t0\t/\t0\t510510 /\t0\t510510"
+    cells = gixr_grammar.parse(report(t3=T3_HEADER + T3_2019_ROWS.replace(row, printed, 1))).cells()
+    row_cells = [cells[f"t3.denied_state_secret.{c}"] for c in ("natural_person", "commercial", "social_welfare")]
+    assert row_cells == [0, None, 510510]
+    assert cells["t3.denied_state_secret.total"] == 510510
