@@ -15,6 +15,7 @@ name and resolved to whichever namespaced terminal the parser accepts.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import weakref
 from collections.abc import Generator, Iterable, Iterator, Sequence
@@ -26,6 +27,7 @@ from lark.common import LexerConf
 from lark.lexer import Lexer
 
 from ..errors import GrammarError
+from ..format.vocabulary import TITLE_PARTS
 from ..model import Diagnostic, Severity
 from ..text.layout import RawCell, Row
 from ..text.normalize import NormalizedText, compact
@@ -51,6 +53,8 @@ WHOLE_FIRST = frozenset({"GENERIC_HEAD"})
 # a text first is remembered for texts up to this long, and for this many of them.
 MAX_REMEMBERED_TEXT = 40
 MAX_REMEMBERED = 50_000
+# The report title's terminals (report.lark), one line's or two lines' (head, then tail).
+TITLE_TERMINALS = frozenset({"TITLE", "TITLE_HEAD", "TITLE_TAIL"})
 
 
 _SCANNERS: weakref.WeakSet[CellScanner] = weakref.WeakSet()  # for forget_terminals
@@ -74,6 +78,20 @@ def _value_cells(cell: RawCell, values: Sequence[tuple[str, int]], glued: bool) 
         RawCell(text, cell.line, cell.column + offset, glued and i == 0, cell.index)
         for i, (text, offset) in enumerate(values)
     ]
+
+
+def _remember_title(name: str, text: str, source: ScanInput) -> None:
+    """The title's text (a two-line title's head, and head and tail joined) and its agency's: the
+    texts a page's running head repeats."""
+    if name == "TITLE_TAIL":
+        text = source.title_head + text
+    elif name == "TITLE_HEAD":
+        source.title_head = text
+    source.running_heads.add(text)
+    parts = TITLE_PARTS.search(text)
+    agency = "" if parts is None else (parts["agency"] or parts["agency_after"] or "").strip("《》")
+    if agency:
+        source.running_heads.add(agency)
 
 
 def _blank(text: str) -> bool:
@@ -132,6 +150,10 @@ class ScanInput:
     diagnostics: list[Diagnostic] = attrs.field(factory=list)
     ignored: list[RawCell] = attrs.field(factory=list)  # cells of %ignore'd terminals (page numbers)
     namespace: str = ""  # the grammar of the last token emitted
+    # The title's compact texts printed so far and its agency's: inside a table, a line that repeats
+    # one is a page's running head (a Word file's header, in extractor text), ignored like PAGE.
+    running_heads: set[str] = attrs.field(factory=set)
+    title_head: str = ""  # a two-line title's first line, until its tail
 
 
 Emission = Generator[ScanToken, None, list[RawCell]]
@@ -167,7 +189,8 @@ class CellScanner(Lexer):
     def _scan(self, source: ScanInput, parser_state: Any) -> Iterator[ScanToken]:
         run: list[RawCell] = []
         pending: list[RawCell] = []  # rows of empty cells only, since the last printed cell
-        for row in source.rows:
+        for row, after in itertools.pairwise(itertools.chain(source.rows, [None])):
+            assert row is not None
             # Empty cells that start a row belong to the row's label (merged group cells) if a label
             # follows on the row, and to the run of values otherwise. A row of empty cells only (one
             # cell per line with blank lines doubled, as PDF text has) belongs to the run if a value
@@ -189,7 +212,8 @@ class CellScanner(Lexer):
                     continue
                 whole = compact(cell.text)
                 label, values = (cell.text, ()) if piece else split_values(cell.text)
-                if self._is_ignored(whole):  # a page number, even amid a row's values: skipped
+                if self._is_ignored(whole) or self._is_running_head(whole, after, source):
+                    # a page number, even amid a row's values, or a running head in a table: skipped
                     source.ignored.append(cell)
                 elif values and not label:  # 0 4 52 4 1 8 69 in one cell: the run goes on
                     run.extend(pending)
@@ -252,6 +276,15 @@ class CellScanner(Lexer):
         """Whether compact ``text`` is a terminal the grammar ``%ignore``s (page numbers, footers).
         Ignored terminals are in no parser state, so they are matched before anything else."""
         return any(self._patterns[name].fullmatch(text) for name in self._ignore)
+
+    def _is_running_head(self, text: str, after: Row | None, source: ScanInput) -> bool:
+        """Whether compact ``text`` is a page's running head: inside a table, a repeat of the
+        title's text or its agency's (``source.running_heads``) that more of the report follows,
+        no date (the agency over a date that closes the report is its signature)."""
+        if not source.namespace or text not in source.running_heads or after is None:
+            return False
+        first = next((cell.text for cell in after if cell.text), "")
+        return self._patterns["DATE"].fullmatch(compact(first)) is None
 
     def _first_terminal(self, text: str) -> str | None:
         """The highest-priority terminal that matches all of ``text``, in any state."""
@@ -341,8 +374,10 @@ class CellScanner(Lexer):
     def _emit(self, name: str | None, cell: RawCell, parser_state: Any, source: ScanInput) -> Iterator[ScanToken]:
         if name is None:
             self._unexpected(cell, parser_state, source)
-        else:
-            yield self._token(name, cell)
+            return
+        if base_name(name) in TITLE_TERMINALS:
+            _remember_title(base_name(name), compact(cell.text), source)
+        yield self._token(name, cell)
 
     def _unexpected(self, cell: RawCell, parser_state: Any, source: ScanInput) -> None:
         expected = sorted(self._accepted(parser_state))

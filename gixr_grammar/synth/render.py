@@ -70,6 +70,9 @@ class Style:
     crlf: bool = False
     doubled_blank_lines: bool = False  # a blank line after every line (PDF text)
     page_numbers: bool = False  # a page number (- 2 -) amid the rows of tables 二 and 三
+    # A page's running head amid the rows of tables 二 (the agency) and 三 (the title), as extractors
+    # give a Word file's header at the top of each page
+    running_heads: bool = False
     signed_plus: bool = False  # 本年增/减 printed with its + (+1036)
     money_unit: str = attrs.field(default="", validator=attrs.validators.in_(MONEY_UNITS))  # 万元, or 元 (×10000)
 
@@ -83,6 +86,8 @@ class Style:
             out.append(f"the {self.layout.value} layout needs a blank mark: an empty cell leaves no trace")
         if self.layout is Layout.CRAWLED and self.page_numbers:
             out.append("a crawled web page has no pages: a page number on its one line reads as values")
+        if self.layout is Layout.CRAWLED and self.running_heads:
+            out.append("a crawled web page has no pages, so no running heads")
         if self.layout is Layout.CELL_PER_LINE and self.doubled_blank_lines:
             out.append("blank lines separate rows in the cell-per-line layout: doubling them splits every row")
         return out
@@ -121,7 +126,7 @@ def render_report(cells: Mapping[str, object], style: Style | Layout = Layout.TA
     for number, heading in SECTION_TITLES.items():
         lines.append(heading)
         if number in tables:
-            lines += table_lines(tables[number], style, page=number)
+            lines += table_lines(tables[number], style, page=number, head=running_head(cells, number))
         else:
             lines += section_prose(number)
         lines.append("")
@@ -129,7 +134,16 @@ def render_report(cells: Mapping[str, object], style: Style | Layout = Layout.TA
 
 
 def report_title(cells: Mapping[str, object]) -> str:
-    return f"{cells.get('meta.agency') or '某某县人民政府'}{cells.get('meta.year') or 2020}年政府信息公开工作年度报告"
+    return f"{_agency(cells)}{cells.get('meta.year') or 2020}年政府信息公开工作年度报告"
+
+
+def _agency(cells: Mapping[str, object]) -> str:
+    return str(cells.get("meta.agency") or "某某县人民政府")
+
+
+def running_head(cells: Mapping[str, object], page: int) -> str:
+    """What a page's head repeats: the agency on page 2, the title on page 3."""
+    return _agency(cells) if page == 2 else report_title(cells)
 
 
 def report_tables(cells: Mapping[str, object]) -> dict[int, list[PrintedRow]]:
@@ -189,14 +203,16 @@ def value_text(value: object, kind: ValueKind = ValueKind.COUNT, style: Style = 
     return str(value)
 
 
-def table_lines(rows: Sequence[PrintedRow], style: Style, page: int = 1) -> list[str]:
-    """The lines of a table's rows in the style's layout, with its row-level artefacts."""
+def table_lines(rows: Sequence[PrintedRow], style: Style, page: int = 1, head: str = "") -> list[str]:
+    """The lines of a table's rows in the style's layout, with its row-level artefacts: where a page
+    breaks it, the page's number and the next page's running head ``head``."""
     rows = [shaped for row in rows for shaped in _shape(row, style)]
     out: list[list[str]] = []
+    breaks = [f"- {page} -"] * style.page_numbers + [head] * (style.running_heads and bool(head))
     for index, row in enumerate(rows):
         out.append(_row_lines(row, style, first=index == 0))
-        if style.page_numbers and page in (2, 3) and index == len(rows) // 2:
-            out.append(["", f"- {page} -", ""] if style.layout is Layout.CELL_PER_LINE else [f"- {page} -"])
+        if page in (2, 3) and index == len(rows) // 2:
+            out += [["", line, ""] if style.layout is Layout.CELL_PER_LINE else [line] for line in breaks]
     if style.layout is Layout.CELL_PER_LINE:
         return [line for block in _joined(out, [""]) for line in block]
     return [line for block in out for line in block]

@@ -324,3 +324,11 @@ def test_a_table_three_label_piece_that_is_a_table_two_header_word_stays_in_tabl
     parsed = gixr_grammar.parse(report(t3=t3))
     assert parsed.cells() == gixr_grammar.parse(report()).cells()
     assert [d.code for d in parsed.diagnostics if d.severity is not Severity.INFO] == []
+
+
+def test_the_agency_over_the_date_that_closes_a_report_after_its_last_table_is_its_signature() -> None:
+    """A line inside a table that repeats the title's agency is a running head (skipped), but not
+    when a date follows it: then it signs the report."""
+    text = report().split("五、")[0] + "某某县人民政府\n2021年1月20日\n"
+    meta = gixr_grammar.parse(text).meta
+    assert (meta.signature, meta.date) == ("某某县人民政府", "2021年1月20日")

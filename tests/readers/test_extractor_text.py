@@ -164,3 +164,19 @@ def test_table_two_of_laid_out_text_takes_its_columns_from_the_header(document: 
     expected = document_cells(document)
     t2 = [k for k in expected if k.startswith("t2.")]
     assert {k: (cells[k], expected[k]) for k in t2 if str(cells[k]) != str(expected[k])} == {}
+
+
+@pytest.mark.parametrize("path", GOLDEN, ids=[p.name for p in GOLDEN])
+@pytest.mark.parametrize("head", ["title", "agency"])
+def test_a_running_head_on_every_page_is_skipped(path: Path, head: str) -> None:
+    """A Word file's page header comes out of every extractor as a line at each page's top, amid a
+    table that crosses the page: the report's title, or its agency. Inside a table, a line that
+    repeats either is skipped like a page number, wherever the page breaks (a head every ten lines,
+    at each offset): before, a head cut a wrapped label from its row and moved numbers to other rows."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    meta = gixr_grammar.parse("\n".join(lines)).meta
+    text = meta.title if head == "title" else meta.agency
+    assert text
+    for offset in range(10):
+        headed = [line for n, line in enumerate(lines) for line in ([text, line] if n % 10 == offset else [line])]
+        assert exact(gixr_grammar.parse("\n".join(headed)).cells(), seed_of(path)), offset
