@@ -27,11 +27,11 @@ from lark.common import LexerConf
 from lark.lexer import Lexer
 
 from ..errors import GrammarError
-from ..format.vocabulary import TITLE_PARTS
 from ..model import Diagnostic, Severity
 from ..text.layout import RawCell, Row
 from ..text.normalize import NormalizedText, compact
 from ..text.values import is_value, split_values
+from .titles import title_meta
 
 VALUES = "VALUES"
 TEXT = "TEXT"
@@ -88,9 +88,8 @@ def _remember_title(name: str, text: str, source: ScanInput) -> None:
     elif name == "TITLE_HEAD":
         source.title_head = text
     source.running_heads.add(text)
-    parts = TITLE_PARTS.search(text)
-    agency = "" if parts is None else (parts["agency"] or parts["agency_after"] or "").strip("《》")
-    if agency:
+    _, agency = title_meta(text)
+    if agency is not None:
         source.running_heads.add(agency)
 
 
@@ -375,8 +374,9 @@ class CellScanner(Lexer):
         if name is None:
             self._unexpected(cell, parser_state, source)
             return
-        if base_name(name) in TITLE_TERMINALS:
-            _remember_title(base_name(name), compact(cell.text), source)
+        base = base_name(name)
+        if base in TITLE_TERMINALS:
+            _remember_title(base, compact(cell.text), source)
         yield self._token(name, cell)
 
     def _unexpected(self, cell: RawCell, parser_state: Any, source: ScanInput) -> None:

@@ -7,13 +7,13 @@ from collections.abc import Iterable, Iterator, Sequence
 
 import attrs
 
-from ..format.vocabulary import AGENCY_ENDING, TITLE_PARTS, YEAR_IN_TEXT
+from ..format.vocabulary import AGENCY_ENDING, YEAR_IN_TEXT
 from ..model import Diagnostic, Heading, Meta, Section, Severity, Subsection
 from ..text.normalize import compact
-from ..text.numerals import chinese_number
 from .drafts import HeadingDraft, Item, SectionDraft, SubsectionDraft, TableDraft, TitleDraft
 from .grammar import terminal_patterns
 from .scanner import ScanToken, base_name
+from .titles import title_meta
 
 # Section terminals of report.lark, in the order of the format, with the model's name for each.
 SECTION_KINDS = {
@@ -109,7 +109,7 @@ def build_meta(sections: list[SectionDraft]) -> Meta:
         assert isinstance(title, TitleDraft)
         text = "".join(str(t) for t in title.tokens)
         line = title.tokens[0].line
-        year, agency = _title_meta(text)
+        year, agency = title_meta(text)
         above = _short_line(items[at - 1]) if at and agency is None else None
         named = "" if above is None else compact(str(above))
         if above is not None and AGENCY_ENDING.search(named.rstrip("《》")):  # 某某县人民政府 / 2024年…报告
@@ -121,15 +121,6 @@ def build_meta(sections: list[SectionDraft]) -> Meta:
             token = _short_line(items[index - 1]) if index else None
             signature = None if token is None else str(token)
     return Meta(text, agency, year, None, line, signature, date, date_line)
-
-
-def _title_meta(title: str) -> tuple[int | None, str | None]:
-    """The year and agency a report title names."""
-    parts = TITLE_PARTS.search(compact(title))
-    if parts is None:
-        return None, None
-    year = chinese_number(parts["year"] or parts["year_first"])
-    return year, (parts["agency"] or parts["agency_after"] or "").strip("《》") or None
 
 
 def _short_line(item: Item) -> ScanToken | None:
@@ -168,7 +159,7 @@ def infer_missing(
         title = _report_title_in(named)
         if title is None:
             continue
-        named_year, named_agency = _title_meta(title)
+        named_year, named_agency = title_meta(title)
         source = f"{where} «{named}»"
         if year is None and named_year is not None:
             year = named_year
