@@ -171,7 +171,7 @@ class Builder:
         remaining: tuple[tuple[Decimal | None, ...], ...],
         refuted: bool = False,
     ) -> None:
-        if placement.how in ("exact", "window") and not remaining and placement.off_columns is None:
+        if placement.how in ("exact", "window") and not remaining and not refuted and placement.off_columns is None:
             return  # nothing to say
         where = f"table {self.number} row {key}"
         count = len(placement.printed)

@@ -148,7 +148,10 @@ def place_row(
     if off is not None:  # the extractor moved part of the row: where its values go is a guess
         return RowPlacement((), "short" if exact is None else "exact", printed, off_columns=off)
     if exact is not None:
-        return exact
+        # A later line laid out under numbers that may have wrapped holds their rests, not cells of
+        # its own (``90 2 410 9 …`` over ``5`` under 410: 4 and 10 run together, 10 / 5 was 105):
+        # counted as cells, the values fill the row only by chance, which the arithmetic must confirm.
+        return attrs.evolve(exact, confirm=True) if _under_columns(_lines(printed)) else exact
     if len(printed) > width:
         # Digits on a later line under numbers that filled their column's line are those numbers'
         # rest, not values to leave out: leaving out is for a row printed on one line.

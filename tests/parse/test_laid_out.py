@@ -102,3 +102,38 @@ def test_the_short_rows_alone_say_the_measure() -> None:
     cells = _table2(short)
     assert (cells["t2.penalties.items_change"], cells["t2.other_services.items_last_year"]) == (-1027, 1670146)
     assert not any(k.endswith(".decisions") for k in cells)
+
+
+T4_LAID_OUT = """四、政府信息公开行政复议、行政诉讼情况
+
+行政复议               行政诉讼
+结  结   其   尚   总   未经复议直接起诉           复议后起诉
+果  果   他   未   计   结  结 其  尚   总      结  结  其    尚        总
+维    纠   结   审   果   果   他   未   计    果   果   他   未   计
+持    正   果   结   维   纠   结   审        维   纠   结   审
+                 持   正   果   结        持   正   果   结
+{values}
+五、存在的主要问题及改进情况
+"""
+
+
+def _table4(values: str) -> tuple[list[object], list[tuple[str, int | None, str | None]]]:
+    report = gixr_grammar.parse(T4_LAID_OUT.format(values=values))
+    found = [(d.code, d.line, d.found) for d in report.diagnostics if d.message.startswith("table 4")]
+    return [v for k, v in report.cells().items() if k.startswith("t4.")], found
+
+
+def test_a_later_line_under_a_number_is_its_rest_not_a_cell_of_its_own() -> None:
+    """``pdftotext -layout`` of a Word export whose 105 wrapped (10 / 5) in a two-digit column ran 4
+    and 10 together and printed the pending 9 after them: ``410 9 …`` over ``5`` under 410. Counted
+    as cells, the row's 15 values would fill it (410 for 4, 0 for 105, every cell after shifted);
+    standing under a number, 5 is a rest, so that reading is a guess the arithmetic refutes."""
+    values, found = _table4("90   2   410 9   0   0   4   7   11   9   0   5   2   16\n          5")
+    assert values == [None] * 15
+    assert found == [("readings_refuted", 9, "90 2 410 9 0 0 4 7 11 9 0 5 2 16 5")]
+
+
+def test_a_later_line_under_a_number_the_arithmetic_confirms_is_read_as_cells() -> None:
+    values, found = _table4("90   2   4   9   105   0   0   4   7   11   9   0   5   2\n                 16")
+    assert values == [90, 2, 4, 9, 105, 0, 0, 4, 7, 11, 9, 0, 5, 2, 16]
+    assert found == []
