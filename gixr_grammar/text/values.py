@@ -17,7 +17,7 @@ import attrs
 from ..format.vocabulary import BLANK_WORDS, COUNT_UNITS, UNIT_WAN_YUAN, UNIT_YUAN
 
 _UNITS = "|".join(re.escape(u) for u in (UNIT_WAN_YUAN, UNIT_YUAN, *COUNT_UNITS))
-_NUMBER = rf"(?P<sign>[+-])?(?P<digits>\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?P<fraction>\.\d+)?(?P<unit>{_UNITS})?"
+_NUMBER = rf"(?P<sign>[+-])?(?P<digits>\d{{1,3}}(?:[,，]\d{{3}})+|\d+)(?P<fraction>\.\d+)?(?:\s?(?P<unit>{_UNITS}))?"
 _BLANK_MARKS = "/\\—–-~～"
 _BLANK = rf"[{re.escape(_BLANK_MARKS)}]{{1,3}}|" + "|".join(re.escape(w) for w in BLANK_WORDS)
 # A number decoding found damaged bytes in (U+FFFD beside its digits, ``normalize``): printed, but
@@ -27,7 +27,8 @@ _DAMAGED = rf"(?=[^\ufffd]*\ufffd)(?=\D*\d)[+-]?[\d\ufffd.,，]+(?:{_UNITS})?"
 _NOTE = r"[（(][^（）()]*[）)]"
 NUMBER_RE = re.compile(rf"{_NUMBER}\s*(?P<note>{_NOTE})?")
 VALUE_RE = re.compile(f"(?:{_NUMBER}(?:\\s*{_NOTE})?)|(?:{_BLANK})|(?:{_DAMAGED})")
-_WORD = re.compile(r"\S+")
+# A word, or a number and its unit a space apart (308160.51 万元: a PDF's digits and CJK in two fonts).
+_WORD = re.compile(rf"[+-]?\d[\d.,，]*\s(?:{_UNITS})(?!\S)|\S+")
 # Digits run into the end of a label: 本年新收政府信息公开申请数量640020470.
 _GLUED = re.compile(rf"(?P<label>.*[^\d\s.,+\-/])(?P<digits>[+-]?\d+(?:[+-]\d+)*(?:\.\d+)?(?:{_UNITS})?)")
 # The last character of every value: a text ending otherwise has none (most prose lines).

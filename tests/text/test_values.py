@@ -56,3 +56,24 @@ def test_a_noted_cell_in_a_table() -> None:
     cell = parsed.cell_records()["t2.normative_documents.made"]
     assert (cell.value, cell.note, cell.raw) == (4, "其中修订1件", "4(其中修订1件)")  # raw: normalised
     assert parsed.cells()["t2.normative_documents.published"] == 5
+
+
+def test_a_unit_a_space_after_its_number_is_the_numbers() -> None:
+    """pdfium's text of a Word export puts a space where the font changes from the digits' to the
+    unit's (``行政事业性收费 308160.51 万元``): the unit is still the number's, not a word after it."""
+    assert split_values("行政事业性收费 308160.51 万元") == ("行政事业性收费", [("308160.51 万元", 8)])
+    assert to_wan_yuan(read_number("251000 元")) == Decimal("25.1")
+    assert split_values("政府集中采购 12 项 7 万元") == ("政府集中采购", [("12 项", 7), ("7 万元", 12)])
+    assert split_values("收到 5 项目") == ("收到 5 项目", [])  # 项目 is a word, not the unit 项
+    assert not is_value("5  万元")  # two spaces: a layout's gap between two cells
+
+
+def test_a_money_cell_with_its_unit_a_space_apart_in_a_table() -> None:
+    from reports import report
+
+    import gixr_grammar
+
+    spaced = report().replace("政府集中采购\t24\t251000元", "政府集中采购 24 251000 元")
+    assert spaced != report()
+    cells = gixr_grammar.parse(spaced).cells()
+    assert (cells["t2.procurement.projects"], cells["t2.procurement.amount"]) == (24, Decimal("25.1"))
