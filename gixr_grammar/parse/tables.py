@@ -219,12 +219,12 @@ class Builder:
                 found=printed,
             )
         if placement.off_columns is not None:
-            off = placement.off_columns
+            off = placement.off_columns.cell
             self.report(
                 "off_columns",
                 Severity.WARNING,
-                f"{where}: its value {off.text} stands under none of the table's columns while others do: the "
-                "extractor moved part of its line, so which columns its values are is a guess; they are left unknown",
+                f"{where}: its value {off.text} {placement.off_columns.place}: the extractor moved part of its "
+                "line, so which columns its values are is a guess; they are left unknown",
                 off.line,
                 column=off.column,
                 expected="each value under one of the table's columns",

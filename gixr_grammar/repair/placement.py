@@ -107,6 +107,14 @@ def layout_padding(rows: Sequence[tuple[Sequence[RawCell], int]], width: int) ->
 
 
 @attrs.frozen
+class OffColumns:
+    """A value of a laid-out row whose place the table's columns contradict, and what its place is."""
+
+    cell: RawCell
+    place: str
+
+
+@attrs.frozen
 class RowPlacement:
     """The candidate placements of one row and how they came about."""
 
@@ -118,7 +126,7 @@ class RowPlacement:
     # prefer another placement.
     preferred: bool = False
     stopped: SearchStopped | None = None  # the digit search that did not finish: its cuts are missing
-    off_columns: RawCell | None = None  # a value under none of a laid-out table's columns: no candidates
+    off_columns: OffColumns | None = None  # a value a laid-out table's columns contradict: no candidates
     # The candidates are guesses (numbers a wrap cut, rejoined) that only the arithmetic can confirm,
     # even one alone: where the row's equations can be checked and none fits, the row is left unknown.
     confirm: bool = False
@@ -385,16 +393,29 @@ def column_spans(rows: Sequence[Sequence[RawCell]], width: int) -> list[Spans | 
     return out
 
 
-def _off_columns(printed: Sequence[RawCell], columns: Spans) -> RawCell | None:
+def _off_columns(printed: Sequence[RawCell], columns: Spans) -> OffColumns | None:
     """A value of a laid-out row that stands under none of the table's columns while another
     stands under one: the extractor moved part of the row (``2  168`` for 1, 2 and 68; ``0  2503``
-    over ``0  2  512  0  3017`` for 2503, 0, 0, 2…), so which columns its values are is a guess. A
-    row all off the columns (shifted whole) says nothing."""
+    over ``0  2  512  0  3017`` for 2503, 0, 0, 2…); or, in a row over several lines, a value under
+    a column left of the one before it (``471`` over ``3  52  0 …`` for 471, 52, 3: neither the
+    text's order nor the columns' is the row's). Which columns its values are is then a guess. A row
+    all off the columns (shifted whole) says nothing."""
     if not any(_spaced(line) for line in _lines(printed)):
         return None
     spans = dict(enumerate(columns))
-    off = [c for c in printed if not _under(c, spans)]
-    return off[0] if off and len(off) < len(printed) else None
+    under = [_under(c, spans) for c in printed]
+    off = [c for c, below in zip(printed, under, strict=True) if not below]
+    if off:
+        return (
+            OffColumns(off[0], "stands under none of the table's columns while others do")
+            if len(off) < len(printed)
+            else None
+        )
+    if printed[0].line != printed[-1].line:
+        for (before, above), (cell, below) in itertools.pairwise(zip(printed, under, strict=True)):
+            if max(below) <= min(above):
+                return OffColumns(cell, f"stands under a column left of that of {before.text}, printed before it")
+    return None
 
 
 def _spaced(line: Sequence[RawCell]) -> bool:

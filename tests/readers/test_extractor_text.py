@@ -5,6 +5,7 @@ and the alignment of table 三's pieces to the template's rows reads every one o
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -15,10 +16,12 @@ from hypothesis import strategies as st
 from strategies import Cells, report_cells
 
 import gixr_grammar
+from gixr_grammar.format.schema import T3_COLUMNS
 from gixr_grammar.synth.documents import render_pdf
 from gixr_grammar.synth.render import Style
 
 EXTRACTED = Path(__file__).parent.parent / "data" / "extracted"
+PDFTOTEXT = Path(__file__).parent.parent / "data" / "pdftotext"
 GOLDEN = sorted(EXTRACTED.glob("*.txt"))
 
 
@@ -132,6 +135,24 @@ def test_a_row_the_layout_moved_off_its_columns_is_left_unknown() -> None:
     assert {report.cells()[f"t3.carried_forward.{c}"] for c in ("natural_person", "other_org", "total")} == {None}
     off = [d for d in report.diagnostics if d.code == "off_columns"]
     assert [(d.found, d.column) for d in off] == [("2 168 390 3652 0 4113", 17)]
+
+
+def test_a_row_whose_lines_are_in_neither_text_nor_column_order_is_left_unknown() -> None:
+    """``pdftotext -layout`` of a Word export (LibreOffice) printed 四、结转下年度继续办理's 471 52 3 0
+    9 2 537 as ``471`` (under 商业企业) over ``3  52  0  9  2  537`` (3 under 自然人). Both readings
+    hold R3 (the applicant columns are one sum): read in text order 3 and 52 would swap. 3 stands
+    left of 471's column on a later line: the row is said to be off its columns and left unknown,
+    and every other number of the text is exact."""
+    text = PDFTOTEXT / "2019_libreoffice_out_of_order.txt"
+    expected = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
+    report = gixr_grammar.parse(text.read_text(encoding="utf-8"))
+    cells = report.cells()
+    assert {k for k, v in expected.items() if str(cells.get(k)) != str(v)} == {
+        f"t3.carried_forward.{column.key}" for column in T3_COLUMNS
+    }
+    assert {cells[f"t3.carried_forward.{column.key}"] for column in T3_COLUMNS} == {None}
+    off = [d for d in report.diagnostics if d.code == "off_columns"]
+    assert [(d.line, d.column, d.found) for d in off] == [(146, 21, "471 3 52 0 9 2 537")]
 
 
 def test_wrapped_numbers_no_reading_of_which_fits_are_left_unknown() -> None:
