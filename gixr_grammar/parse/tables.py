@@ -227,7 +227,7 @@ class Builder:
                 "line, so which columns its values are is a guess; they are left unknown",
                 off.line,
                 column=off.column,
-                expected="each value under one of the table's columns",
+                expected="each value under one of the table's columns, left to right",
                 found=printed,
             )
         if placement.stopped is not None:
