@@ -10,7 +10,6 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from extractors import EXTRACTORS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import Cells, blank_in_tables, report_cells
@@ -60,25 +59,6 @@ def test_a_report_through_libreoffice_reads_back(cells: Cells, source: str, targ
     data = render_docx(cells, style) if source == "docx" else render_html(cells, style)
     report = gixr_grammar.parse_bytes(convert(data, source, target))
     assert report.cells() == cells
-
-
-@settings(max_examples=max(3, settings().max_examples // 20), deadline=None)
-@given(report_cells(consistent=False), st.sampled_from(["docx", "html"]), st.sampled_from(["/", "—"]))
-def test_extractor_text_of_a_libreoffice_pdf_never_gives_a_wrong_number(cells: Cells, source: str, blank: str) -> None:
-    """Property: the PDF LibreOffice exports from a Word file or a web page, taken to text by each
-    extractor, gives no number another cell holds: what the text does not determine (an empty cell
-    vanished, a wrapped number set out of order) comes back unknown. Blanks are printed: with empty
-    blanks, a short row's pieces of numbers a narrow column wrapped (``2388`` / ``3`` beside
-    ``1012``) are still read as cells, a known gap (docs/testing.md).
-    ``pdftotext -layout`` is left out: it can swap two values of one line, in a row its layout packs
-    to the left (``test_pdftotext_layout_swapping_two_values_of_a_line_is_not_yet_seen``)."""
-    style = Style(blank=blank)
-    pdf = convert(render_docx(cells, style) if source == "docx" else render_html(cells, style), source, "pdf")
-    for name, extractor in sorted(EXTRACTORS.items()):
-        if isinstance(extractor, str) or name == "pdftotext-layout":  # not installed: see test_extractor_text
-            continue
-        parsed = gixr_grammar.parse(extractor(pdf)).cells()
-        assert {k: (v, parsed.get(k)) for k, v in cells.items() if parsed.get(k) not in (v, None)} == {}, name
 
 
 def test_a_word_files_title_property_survives_libreoffices_pdf_export() -> None:
