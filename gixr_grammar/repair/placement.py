@@ -405,12 +405,10 @@ def _off_columns(printed: Sequence[RawCell], columns: Spans) -> OffColumns | Non
     spans = dict(enumerate(columns))
     under = [_under(c, spans) for c in printed]
     off = [c for c, below in zip(printed, under, strict=True) if not below]
+    if len(off) == len(printed):  # shifted whole
+        return None
     if off:
-        return (
-            OffColumns(off[0], "stands under none of the table's columns while others do")
-            if len(off) < len(printed)
-            else None
-        )
+        return OffColumns(off[0], "stands under none of the table's columns while others do")
     if printed[0].line != printed[-1].line:
         for (before, above), (cell, below) in itertools.pairwise(zip(printed, under, strict=True)):
             if max(below) <= min(above):

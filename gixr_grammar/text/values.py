@@ -28,7 +28,7 @@ _NOTE = r"[（(][^（）()]*[）)]"
 NUMBER_RE = re.compile(rf"{_NUMBER}\s*(?P<note>{_NOTE})?")
 VALUE_RE = re.compile(f"(?:{_NUMBER}(?:\\s*{_NOTE})?)|(?:{_BLANK})|(?:{_DAMAGED})")
 # A word, or a number and its unit a space apart (308160.51 万元: a PDF's digits and CJK in two fonts).
-_WORD = re.compile(rf"[+-]?\d[\d.,，]*\s(?:{_UNITS})(?!\S)|\S+")
+_WORD = re.compile(rf"{_NUMBER}(?!\S)|\S+")
 # Digits run into the end of a label: 本年新收政府信息公开申请数量640020470.
 _GLUED = re.compile(rf"(?P<label>.*[^\d\s.,+\-/])(?P<digits>[+-]?\d+(?:[+-]\d+)*(?:\.\d+)?(?:{_UNITS})?)")
 # The last character of every value: a text ending otherwise has none (most prose lines).
