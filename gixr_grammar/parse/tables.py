@@ -152,7 +152,13 @@ class Builder:
         for key, (draft, spec) in rows.items():
             placed = resolution.cells[key]
             self.explain(
-                key, draft, spec, placements[key], resolution.remaining.get(key, ()), key in resolution.refuted
+                key,
+                draft,
+                spec,
+                placements[key],
+                resolution.remaining.get(key, ()),
+                key in resolution.refuted,
+                key in resolution.order_confirmed,
             )
             self.explain_inferred(key, draft, addresses[key], spec, placed)
             cells = tuple(
@@ -170,6 +176,7 @@ class Builder:
         placement: RowPlacement,
         remaining: tuple[tuple[Decimal | None, ...], ...],
         refuted: bool = False,
+        order_confirmed: bool = False,
     ) -> None:
         if placement.how in ("exact", "window") and not remaining and not refuted and placement.off_columns is None:
             return  # nothing to say
@@ -220,11 +227,16 @@ class Builder:
             )
         if placement.off_columns is not None:
             off = placement.off_columns.cell
+            outcome = (
+                "read in the text's order, which each number's column equation confirms"
+                if order_confirmed
+                else "no column equation confirms the text's order; they are left unknown"
+            )
             self.report(
                 "off_columns",
-                Severity.WARNING,
+                Severity.INFO if order_confirmed else Severity.WARNING,
                 f"{where}: its value {off.text} {placement.off_columns.place}: the extractor moved part of its "
-                "line, so which columns its values are is a guess; they are left unknown",
+                f"line, so which columns its values are is a guess: {outcome}",
                 off.line,
                 column=off.column,
                 expected="each value under one of the table's columns, left to right",

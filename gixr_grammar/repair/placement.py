@@ -126,7 +126,9 @@ class RowPlacement:
     # prefer another placement.
     preferred: bool = False
     stopped: SearchStopped | None = None  # the digit search that did not finish: its cuts are missing
-    off_columns: OffColumns | None = None  # a value a laid-out table's columns contradict: no candidates
+    # A value a laid-out table's columns contradict: the candidates read the text's order, which
+    # only the columns' own equations can confirm (``resolution``: the row's sum holds in any order).
+    off_columns: OffColumns | None = None
     # The candidates are guesses (numbers a wrap cut, rejoined) that only the arithmetic can confirm,
     # even one alone: where the row's equations can be checked and none fits, the row is left unknown.
     confirm: bool = False
@@ -144,23 +146,26 @@ def place_row(
     the table's layout ``padding`` set aside; ``rules`` are the row's own equations, ``budget`` the
     steps the report's digit searches may still take, ``columns`` where a laid-out table's value
     columns stand (``column_spans``)."""
+    given = cells
     cells = padding.strip(cells)
     printed = tuple(c for c in cells if c.text)
     slots = [printed_cell(c) for c in printed]
     if not printed:
         return RowPlacement(((GAP,) * width,), "empty", printed)
     exact = RowPlacement((tuple(slots),), "exact", printed) if len(printed) == width else None
-    if exact is not None and printed[0].line == printed[-1].line:  # one line: its order is the reading
+    one_line = printed[0].line == printed[-1].line
+    if exact is not None and one_line:  # one line: its order is the reading
         return exact
-    off = None if columns is None or len(printed) > width else _off_columns(printed, columns)
-    if off is not None:  # the extractor moved part of the row: where its values go is a guess
-        return RowPlacement((), "short" if exact is None else "exact", printed, off_columns=off)
+    long = len(printed) > width
+    off = None if columns is None or (one_line and long) else _off_columns(printed, columns, rests=long)
+    if off is not None:  # the extractor moved part of the row: its text's order is a guess to confirm
+        return attrs.evolve(place_row(given, width, padding, rules, budget), off_columns=off, confirm=True)
     if exact is not None:
         # A later line laid out under numbers that may have wrapped holds their rests, not cells of
         # its own (``90 2 410 9 …`` over ``5`` under 410: 4 and 10 run together, 10 / 5 was 105):
         # counted as cells, the values fill the row only by chance, which the arithmetic must confirm.
         return attrs.evolve(exact, confirm=True) if _under_columns(_lines(printed)) else exact
-    if len(printed) > width:
+    if long:
         # Digits on a later line under numbers that filled their column's line are those numbers'
         # rest, not values to leave out: leaving out is for a row printed on one line.
         rejoined = _rejoined(printed, width)
@@ -293,7 +298,7 @@ def _rejoined(printed: Sequence[RawCell], width: int) -> list[Candidate] | Searc
             merge(end, groups - 1, [*kept, attrs.evolve(parts[0], text="".join(c.text for c in parts))])
 
     extend([], (), lines, False)
-    laid_out = any(_positioned(line) for line in lines[1:])  # a layout prints lines top to bottom
+    laid_out = _laid_out(lines)  # a layout prints lines top to bottom
     if exhausted() and not laid_out and _cell_by_cell(lines):  # its rests follow their numbers
         out.clear()
         steps[0] = 0
@@ -355,6 +360,8 @@ def _under_columns(lines: Sequence[Sequence[RawCell]]) -> bool:
     columns overlap: ``_under`` also takes those it touches). A line that is printed so but stands
     under none (a layout's row shifted off its columns) says nothing."""
     laid_out = [i for i, line in enumerate(lines) if i and all(c.text.isdigit() for c in line) and _positioned(line)]
+    if not _laid_out(lines):
+        return False
     for index in laid_out:
         before = [c for line in lines[:index] for c in line if may_wrap(c.text)]
         spans = {i: (c.column, c.column + len(c.text)) for i, c in enumerate(before)}
@@ -367,13 +374,19 @@ def column_spans(rows: Sequence[Sequence[RawCell]], width: int) -> list[Spans | 
     """For each of a table's rows, where a laid-out table's value columns stand near it
     (``pdftotext -layout``: columns kept as runs of spaces, but each band of lines placed on its
     own): the character columns the values take in the complete rows printed just above and just
-    below it, each on one line with more than a space between two values. None where no such row
-    is near, or two columns' spans meet (no layout to read)."""
+    below it, each with all its values on its first line, more than a space apart (a narrow
+    column's rest on the line below moves none of them), and its columns those of the complete
+    row next to it (a row the layout packed left under a long label, ``6  3856  7 …`` for 6 7
+    38567, has columns of its own). None where no such row is near, or two columns' spans meet (no
+    layout to read)."""
     printed_rows = [[c for c in cells if c.text] for cells in rows]
-    complete = sorted(
-        (p for p in printed_rows if len(p) == width > 1 and p[0].line == p[-1].line and _spaced(p)),
-        key=lambda p: p[0].line,
-    )
+    firsts = (_lines(p)[0] for p in printed_rows if p)
+    laid_out = sorted((f for f in firsts if len(f) == width > 1 and _spaced(f)), key=lambda f: f[0].line)
+    complete = [
+        row
+        for i, row in enumerate(laid_out)
+        if any(_same_columns(row, laid_out[j]) for j in (i - 1, i + 1) if 0 <= j < len(laid_out))
+    ]
     lines = [p[0].line for p in complete]
     out: list[Spans | None] = []
     for printed in printed_rows:
@@ -393,13 +406,20 @@ def column_spans(rows: Sequence[Sequence[RawCell]], width: int) -> list[Spans | 
     return out
 
 
-def _off_columns(printed: Sequence[RawCell], columns: Spans) -> OffColumns | None:
+def _same_columns(row: Sequence[RawCell], other: Sequence[RawCell]) -> bool:
+    """Whether two complete rows of a layout have each value under the other's (``_under``)."""
+    return all(_under(a, {0: (b.column, b.column + len(b.text))}) for a, b in zip(row, other, strict=True))
+
+
+def _off_columns(printed: Sequence[RawCell], columns: Spans, rests: bool) -> OffColumns | None:
     """A value of a laid-out row that stands under none of the table's columns while another
     stands under one: the extractor moved part of the row (``2  168`` for 1, 2 and 68; ``0  2503``
-    over ``0  2  512  0  3017`` for 2503, 0, 0, 2…); or, in a row over several lines, a value under
-    a column left of the one before it (``471`` over ``3  52  0 …`` for 471, 52, 3: neither the
-    text's order nor the columns' is the row's). Which columns its values are is then a guess. A row
-    all off the columns (shifted whole) says nothing."""
+    over ``0  2  512  0  3017`` for 2503, 0, 0, 2…; ``6  3856  7 …`` over ``7`` under 3856 for 6,
+    7, 38567: 6 left of every column); or, in a row over several lines that holds no ``rests`` of
+    wrapped numbers (those stand under earlier columns), a value under a column left of the one
+    before it (``471`` over ``3  52  0 …`` for 471, 52, 3: neither the text's order nor the
+    columns' is the row's). Which columns its values are is then a guess. A row all off the
+    columns (shifted whole) says nothing."""
     if not any(_spaced(line) for line in _lines(printed)):
         return None
     spans = dict(enumerate(columns))
@@ -409,7 +429,7 @@ def _off_columns(printed: Sequence[RawCell], columns: Spans) -> OffColumns | Non
         return None
     if off:
         return OffColumns(off[0], "stands under none of the table's columns while others do")
-    if printed[0].line != printed[-1].line:
+    if printed[0].line != printed[-1].line and not rests:
         for (before, above), (cell, below) in itertools.pairwise(zip(printed, under, strict=True)):
             if max(below) <= min(above):
                 return OffColumns(cell, f"stands under a column left of that of {before.text}, printed before it")
@@ -420,6 +440,14 @@ def _spaced(line: Sequence[RawCell]) -> bool:
     """Whether a line's values stand more than a space apart, as a layout prints columns (explicit
     cells are apart by their separators and padding, which is no layout)."""
     return not line[0].separated and any(b.column > a.column + len(a.text) + 1 for a, b in itertools.pairwise(line))
+
+
+def _laid_out(lines: Sequence[Sequence[RawCell]]) -> bool:
+    """Whether a row over several lines is printed the way a layout prints it: a later line
+    positioned, and one of its lines spaced out. A line of text puts one space between values, and
+    a wrapped label's piece before a number on its line indents it by chance (pdfplumber's
+    ``4.无 4666 1310 2893 …`` over ``正当 03``: 03 is under 4666 only by the label's length)."""
+    return any(_positioned(line) for line in lines[1:]) and any(_spaced(line) for line in lines)
 
 
 def _positioned(line: Sequence[RawCell]) -> bool:

@@ -42,6 +42,9 @@ class Resolution:
     # rows whose readings are guesses the arithmetic must confirm (``RowPlacement.confirm``), and
     # none fits it: left unknown
     refuted: frozenset[str] = frozenset()
+    # rows whose text's order the table's columns contradict (``RowPlacement.off_columns``), read in
+    # that order because each of their numbers' column equations holds; the other such rows are unknown
+    order_confirmed: frozenset[str] = frozenset()
 
 
 @attrs.frozen
@@ -129,7 +132,58 @@ def resolve(
     addresses: Mapping[str, tuple[str, ...]],
     equations: Sequence[Equation],
 ) -> Resolution:
-    """Choose each row's placement with the table's arithmetic; see the module docstring."""
+    """Choose each row's placement with the table's arithmetic; see the module docstring. A row
+    whose values the layout's columns put in another order than its text's (``off_columns``) keeps
+    its reading only where every number of it is confirmed by its column (``_column_confirmed``):
+    the row's own sum holds in any order. Otherwise it is left unknown, and the table resolved
+    again without it, so that nothing is inferred from its guess."""
+    resolution = _resolve(rows, addresses, equations)
+    off = [key for key, placement in rows.items() if placement.off_columns is not None and placement.candidates]
+    if not off:
+        return resolution
+    entries = {
+        addr: placed
+        for key, cells in resolution.cells.items()
+        for addr, placed in zip(addresses[key], cells, strict=True)
+    }
+    confirmed = {key for key in off if _column_confirmed(addresses[key], entries, equations)}
+    if len(confirmed) < len(off):
+        emptied = {key: attrs.evolve(rows[key], candidates=()) for key in off if key not in confirmed}
+        resolution = _resolve({**rows, **emptied}, addresses, equations)
+    return attrs.evolve(resolution, order_confirmed=frozenset(confirmed))
+
+
+def _column_confirmed(row: tuple[str, ...], entries: Mapping[str, Placed], equations: Sequence[Equation]) -> bool:
+    """Whether each printed number of a row (at addresses ``row``) is a term of an equation that
+    involves no other cell of the row, all of whose terms are printed numbers (none inferred), and
+    that holds: its column confirms where it stands. A cell its readings disagree on confirms nothing."""
+    for addr in row:
+        placed = entries[addr]
+        if placed == UNKNOWN:
+            return False
+        if placed.number is None or placed.amount is None:  # inferred, or a printed blank
+            continue
+        column = [e for e in equations if sum(a in row for a, _ in e.terms) == 1 and any(a == addr for a, _ in e.terms)]
+        if not any(_holds_over_printed(e, entries) for e in column):
+            return False
+    return True
+
+
+def _holds_over_printed(equation: Equation, entries: Mapping[str, Placed]) -> bool:
+    total = Decimal(0)
+    for term, coef in equation.terms:
+        placed = entries.get(term)
+        if placed is None or placed.number is None or placed.amount is None:
+            return False
+        total += coef * placed.amount
+    return total == 0
+
+
+def _resolve(
+    rows: Mapping[str, RowPlacement],
+    addresses: Mapping[str, tuple[str, ...]],
+    equations: Sequence[Equation],
+) -> Resolution:
     indexed = _indexed(tuple(equations))
     cells: dict[str, tuple[Placed, ...]] = {}  # the fixed rows' cells
     fixed: dict[str, Value] = {}  # their values (an unknown cell is absent)

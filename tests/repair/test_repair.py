@@ -15,7 +15,8 @@ from gixr_grammar import CellStatus
 from gixr_grammar.format.rules import t3_equations
 from gixr_grammar.format.schema import T3_COLUMNS, address
 from gixr_grammar.repair.glued import SearchStopped, SplitBudget, local_rules, split_digits
-from gixr_grammar.repair.placement import place_row
+from gixr_grammar.repair.placement import OffColumns, place_row
+from gixr_grammar.repair.resolution import resolve
 from gixr_grammar.synth.render import Layout, render_report
 from gixr_grammar.text.layout import RawCell
 
@@ -168,6 +169,22 @@ def test_a_rest_printed_under_its_column_goes_on_the_number_it_stands_under() ->
     assert _readings(cells, 7) == ["0 0 None 1452 558037 None 13291"]
     unpositioned = [attrs.evolve(c, column=1) if c.line == 2 else c for c in cells]
     assert len(_readings(unpositioned, 7)) > 1  # at the line's start, the rest could be anyone's
+
+
+def test_a_rest_after_a_label_s_piece_on_a_line_of_text_stands_under_no_column() -> None:
+    """pdfplumber puts one space between words: ``正当 03`` starts where ``4.无 4666`` does only
+    because the label's pieces are as long. With no line of the row spaced out like a layout's, its
+    positions say nothing: 03 may be the rest of any of the three numbers that filled their line
+    (or, as a text that prints a rest beside its number would have it, a value of its own)."""
+    printed = ["4.无 4666 1310 2893 / 0 0 /", "正当 03"]
+    cells = [c for c in _positioned_cells(printed) if c.text.isdigit() or c.text == "/"]
+    assert set(_readings(cells, 7)) == {
+        "466603 1310 2893 None 0 0 None",
+        "4666 131003 2893 None 0 0 None",
+        "4666 1310 289303 None 0 0 None",
+        "46661310 2893 None 0 0 None 3",
+        "4666 13102893 None 0 0 None 3",
+    }
 
 
 def test_table_4_in_two_digit_columns_reads_by_its_columns() -> None:
@@ -395,3 +412,38 @@ def test_a_markdown_cell_s_rest_in_the_cell_below_goes_on_the_cell_s_last_number
     )
     cells = gixr_grammar.parse(report(t3=_pipes(T3_HEADER) + "\n".join(lines) + "\n" + rows)).cells()
     assert [cells[f"t3.new_received.{c.key}"] for c in T3_COLUMNS] == [9670, 9181, 9074, 11478, 5848, 17243, 62494]
+
+
+_BALANCE_ROWS = ("new_received", "carried_over", "total", "carried_forward")
+
+
+def _packed_table(carried_forward: str, new_received: str = "5 3 1 0 0 0 9") -> dict[str, list[object]]:
+    """Table 三's four rows of R1 (new + carried over = results + carried forward, per column), the
+    last one read as a row whose text's order its layout's columns contradict (``off_columns``)."""
+    texts = {"new_received": new_received, "carried_over": "1 0 2 0 0 0 3", "total": "4 2 1 0 0 0 7"}
+    rows = {key: place_row(_cells([text]), 7) for key, text in texts.items()}
+    packed = place_row(_cells([carried_forward]), 7)
+    off = OffColumns(packed.printed[0], "stands under none of the table's columns while others do")
+    rows["carried_forward"] = attrs.evolve(packed, off_columns=off, confirm=True)
+    addresses = {key: tuple(address(3, key, c.key) for c in T3_COLUMNS) for key in _BALANCE_ROWS}
+    resolution = resolve(rows, addresses, t3_equations(_BALANCE_ROWS))
+    found: dict[str, list[object]] = {k: [p.amount for p in cells] for k, cells in resolution.cells.items()}
+    found["order_confirmed"] = sorted(resolution.order_confirmed)
+    return found
+
+
+def test_a_row_off_its_columns_is_read_where_each_number_s_column_confirms_it() -> None:
+    """A packed row's own sum (R3) holds in any order of its values; its columns' R1 does not."""
+    found = _packed_table("2 1 2 0 0 0 5")
+    assert found["carried_forward"] == [2, 1, 2, 0, 0, 0, 5]
+    assert found["order_confirmed"] == ["carried_forward"]
+
+
+def test_a_row_off_its_columns_in_another_order_is_left_unknown_and_nothing_inferred_from_it() -> None:
+    """1 and 2 swapped (R3 still holds), in columns whose R1 another row's damaged cells leave
+    unchecked: the arithmetic allows the guess (it would infer 4 and 0 for the damaged 3 and 1), but
+    no column confirms it. The row is left unknown, and nothing is inferred from it."""
+    found = _packed_table("2 2 1 0 0 0 5", new_received="5 x x 0 0 0 9")
+    assert found["carried_forward"] == [None] * 7
+    assert found["new_received"] == [5, None, None, 0, 0, 0, 9]
+    assert found["order_confirmed"] == []
