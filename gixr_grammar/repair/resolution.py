@@ -136,21 +136,24 @@ def resolve(
     whose values the layout's columns put in another order than its text's (``off_columns``) keeps
     its reading only where every number of it is confirmed by its column (``_column_confirmed``):
     the row's own sum holds in any order. Otherwise it is left unknown, and the table resolved
-    again without it, so that nothing is inferred from its guess."""
-    resolution = _resolve(rows, addresses, equations)
-    off = [key for key, placement in rows.items() if placement.off_columns is not None and placement.candidates]
-    if not off:
-        return resolution
-    entries = {
-        addr: placed
-        for key, cells in resolution.cells.items()
-        for addr, placed in zip(addresses[key], cells, strict=True)
-    }
-    confirmed = {key for key in off if _column_confirmed(addresses[key], entries, equations)}
-    if len(confirmed) < len(off):
-        emptied = {key: attrs.evolve(rows[key], candidates=()) for key in off if key not in confirmed}
-        resolution = _resolve({**rows, **emptied}, addresses, equations)
-    return attrs.evolve(resolution, order_confirmed=frozenset(confirmed))
+    again without it, so that nothing is inferred from its guess (and no other such row stays
+    confirmed by it: until every one left is)."""
+    rows = dict(rows)
+    off = {key for key, placement in rows.items() if placement.off_columns is not None and placement.candidates}
+    while True:
+        resolution = _resolve(rows, addresses, equations)
+        if not off:
+            return resolution
+        entries = {
+            addr: placed
+            for key, cells in resolution.cells.items()
+            for addr, placed in zip(addresses[key], cells, strict=True)
+        }
+        unconfirmed = {key for key in off if not _column_confirmed(addresses[key], entries, equations)}
+        if not unconfirmed:
+            return attrs.evolve(resolution, order_confirmed=frozenset(off))
+        rows.update((key, attrs.evolve(rows[key], candidates=())) for key in unconfirmed)
+        off -= unconfirmed
 
 
 def _column_confirmed(row: tuple[str, ...], entries: Mapping[str, Placed], equations: Sequence[Equation]) -> bool:
