@@ -359,9 +359,9 @@ def _under_columns(lines: Sequence[Sequence[RawCell]]) -> bool:
     each of its numbers right under one of the numbers before it that may have wrapped (their
     columns overlap: ``_under`` also takes those it touches). A line that is printed so but stands
     under none (a layout's row shifted off its columns) says nothing."""
-    laid_out = [i for i, line in enumerate(lines) if i and all(c.text.isdigit() for c in line) and _positioned(line)]
     if not _laid_out(lines):
         return False
+    laid_out = [i for i, line in enumerate(lines) if i and all(c.text.isdigit() for c in line) and _positioned(line)]
     for index in laid_out:
         before = [c for line in lines[:index] for c in line if may_wrap(c.text)]
         spans = {i: (c.column, c.column + len(c.text)) for i, c in enumerate(before)}

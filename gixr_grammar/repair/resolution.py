@@ -149,37 +149,33 @@ def resolve(
             for key, cells in resolution.cells.items()
             for addr, placed in zip(addresses[key], cells, strict=True)
         }
-        unconfirmed = {key for key in off if not _column_confirmed(addresses[key], entries, equations)}
+        printed = {addr: p.amount for addr, p in entries.items() if p.number is not None and p.amount is not None}
+        unconfirmed = {key for key in off if not _column_confirmed(addresses[key], entries, printed, equations)}
         if not unconfirmed:
             return attrs.evolve(resolution, order_confirmed=frozenset(off))
         rows.update((key, attrs.evolve(rows[key], candidates=())) for key in unconfirmed)
         off -= unconfirmed
 
 
-def _column_confirmed(row: tuple[str, ...], entries: Mapping[str, Placed], equations: Sequence[Equation]) -> bool:
+def _column_confirmed(
+    row: tuple[str, ...], entries: Mapping[str, Placed], printed: Mapping[str, Value], equations: Sequence[Equation]
+) -> bool:
     """Whether each printed number of a row (at addresses ``row``) is a term of an equation that
-    involves no other cell of the row, all of whose terms are printed numbers (none inferred), and
-    that holds: its column confirms where it stands. A cell its readings disagree on confirms nothing."""
+    involves no other cell of the row, all of whose terms are ``printed`` numbers (none inferred),
+    and that holds: its column confirms where it stands. A cell its readings disagree on confirms
+    nothing."""
+    own = set(row)
+    columns = [
+        _Bound(e.rule, Decimal(0), e.terms) for e in equations if len(own.intersection(a for a, _ in e.terms)) == 1
+    ]
     for addr in row:
-        placed = entries[addr]
-        if placed == UNKNOWN:
+        if entries[addr] == UNKNOWN:
             return False
-        if placed.number is None or placed.amount is None:  # inferred, or a printed blank
+        if addr not in printed:  # inferred, or a printed blank
             continue
-        column = [e for e in equations if sum(a in row for a, _ in e.terms) == 1 and any(a == addr for a, _ in e.terms)]
-        if not any(_holds_over_printed(e, entries) for e in column):
+        if not any(_evaluate(c, printed)[0] == 0 for c in columns if any(a == addr for a, _ in c.terms)):
             return False
     return True
-
-
-def _holds_over_printed(equation: Equation, entries: Mapping[str, Placed]) -> bool:
-    total = Decimal(0)
-    for term, coef in equation.terms:
-        placed = entries.get(term)
-        if placed is None or placed.number is None or placed.amount is None:
-            return False
-        total += coef * placed.amount
-    return total == 0
 
 
 def _resolve(
