@@ -32,7 +32,7 @@ from ..format.vocabulary import T2_ROW_LABELS, T2_TEMPLATE_BLOCKS, UNIT_YUAN, la
 from ..model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
 from ..repair.glued import SplitBudget, local_rules
 from ..repair.placement import Placed, RowPlacement, column_spans, layout_padding, place_row, shared_line
-from ..repair.resolution import resolve
+from ..repair.resolution import Resolution, resolve
 from ..text.layout import RawCell
 from ..text.normalize import compact, normalize_line
 from ..text.values import Number, is_value, to_wan_yuan
@@ -151,15 +151,7 @@ class Builder:
         out = {}
         for key, (draft, spec) in rows.items():
             placed = resolution.cells[key]
-            self.explain(
-                key,
-                draft,
-                spec,
-                placements[key],
-                resolution.remaining.get(key, ()),
-                key in resolution.refuted,
-                key in resolution.order_confirmed,
-            )
+            self.explain(key, draft, spec, placements[key], resolution)
             self.explain_inferred(key, draft, addresses[key], spec, placed)
             cells = tuple(
                 self.cell(addr, column.kind, cell, draft)
@@ -174,10 +166,9 @@ class Builder:
         draft: RowDraft,
         spec: RowSpec,
         placement: RowPlacement,
-        remaining: tuple[tuple[Decimal | None, ...], ...],
-        refuted: bool = False,
-        order_confirmed: bool = False,
+        resolution: Resolution,
     ) -> None:
+        remaining, refuted = resolution.remaining.get(key, ()), key in resolution.refuted
         if placement.how in ("exact", "window") and not remaining and not refuted and placement.off_columns is None:
             return  # nothing to say
         where = f"table {self.number} row {key}"
@@ -227,14 +218,15 @@ class Builder:
             )
         if placement.off_columns is not None:
             off = placement.off_columns.cell
-            outcome = (
-                "read in the text's order, which each number's column equation confirms"
-                if order_confirmed
-                else "no column equation confirms the text's order; they are left unknown"
-            )
+            if key in resolution.order_confirmed:
+                outcome = "read in the text's order, which each number's column equation confirms"
+            elif key in resolution.rearranged:
+                outcome = "read in the order each column's equation gives, which uses every number it prints once"
+            else:
+                outcome = "no column equation confirms the text's order; they are left unknown"
             self.report(
                 "off_columns",
-                Severity.INFO if order_confirmed else Severity.WARNING,
+                Severity.WARNING if outcome.endswith("unknown") else Severity.INFO,
                 f"{where}: its value {off.text} {placement.off_columns.place}: the extractor moved part of its "
                 f"line, so which columns its values are is a guess: {outcome}",
                 off.line,

@@ -146,20 +146,48 @@ def place_row(
     the table's layout ``padding`` set aside; ``rules`` are the row's own equations, ``budget`` the
     steps the report's digit searches may still take, ``columns`` where a laid-out table's value
     columns stand (``column_spans``)."""
-    given = cells
     cells = padding.strip(cells)
     printed = tuple(c for c in cells if c.text)
-    slots = [printed_cell(c) for c in printed]
     if not printed:
         return RowPlacement(((GAP,) * width,), "empty", printed)
+    placement = _candidates(cells, printed, width, rules, budget)
+    off = _moved(printed, width, columns)
+    if off is None:
+        return placement
+    # The extractor moved part of the row: its text's order is a guess to confirm.
+    return attrs.evolve(placement, off_columns=off, confirm=True)
+
+
+def _moved(printed: Sequence[RawCell], width: int, columns: Spans | None) -> OffColumns | None:
+    """A value of a laid-out row that the extractor moved, if the row's layout shows one: off the
+    table's ``columns``, or under another value of the row."""
+    one_line = printed[0].line == printed[-1].line
+    long = len(printed) > width
+    if columns is not None and not (one_line and long):
+        off = (
+            _not_shifted_as_one(printed, columns)
+            if one_line and len(printed) == width
+            else _off_columns(printed, columns, rests=long)
+        )
+        if off is not None:
+            return off
+    return None if one_line else _stacked(_lines(printed))
+
+
+def _candidates(
+    cells: Sequence[RawCell],
+    printed: tuple[RawCell, ...],
+    width: int,
+    rules: Sequence[LocalRule],
+    budget: SplitBudget | None,
+) -> RowPlacement:
+    """A row's placements as its text gives them (``place_row``'s, before its layout's evidence)."""
+    slots = [printed_cell(c) for c in printed]
     exact = RowPlacement((tuple(slots),), "exact", printed) if len(printed) == width else None
     one_line = printed[0].line == printed[-1].line
     if exact is not None and one_line:  # one line: its order is the reading
         return exact
     long = len(printed) > width
-    off = None if columns is None or (one_line and long) else _off_columns(printed, columns, rests=long)
-    if off is not None:  # the extractor moved part of the row: its text's order is a guess to confirm
-        return attrs.evolve(place_row(given, width, padding, rules, budget), off_columns=off, confirm=True)
     if exact is not None:
         # A later line laid out under numbers that may have wrapped holds their rests, not cells of
         # its own (``90 2 410 9 …`` over ``5`` under 410: 4 and 10 run together, 10 / 5 was 105):
@@ -433,6 +461,46 @@ def _off_columns(printed: Sequence[RawCell], columns: Spans, rests: bool) -> Off
         for (before, above), (cell, below) in itertools.pairwise(zip(printed, under, strict=True)):
             if max(below) <= min(above):
                 return OffColumns(cell, f"stands under a column left of that of {before.text}, printed before it")
+    return None
+
+
+def _not_shifted_as_one(printed: Sequence[RawCell], columns: Spans) -> OffColumns | None:
+    """A laid-out row of one value a column, all on one line, whose values stand under their
+    columns only if some are moved one way and some another: the extractor packed part of the row
+    (``pdftotext -layout``'s ``2334    2     1    133`` for 2334 1 2 133: the first three left of
+    their columns, the rest under theirs, and 1 and 2 out of the text's order). A row shifted as one
+    (a text browser aligns a table by display width, so a label of wide characters moves every
+    value after it by as many characters) is its layout's: each value under its column once the
+    whole row is moved, by a shift a wide character between two values (a blank mark ／) may change
+    by one a character."""
+    if not _spaced(printed):
+        return None
+    low, high = -math.inf, math.inf  # the shifts of the row so far that put each value under its column
+    for index, (cell, (left, right)) in enumerate(zip(printed, columns, strict=True)):
+        drift = sum(not c.isascii() for c in printed[index - 1].text) if index else 0
+        low, high = low - drift, high + drift
+        # Under its column with ``_under``'s reach of one: the cell moved by ``shift`` overlaps it.
+        low, high = max(low, left - cell.column - len(cell.text)), min(high, right - cell.column)
+        if low > high:
+            return OffColumns(cell, "is under its column only if the values before it are not: part of the row moved")
+    return None
+
+
+def _stacked(lines: Sequence[Sequence[RawCell]]) -> OffColumns | None:
+    """A number of a laid-out row's later line right under a blank mark of an earlier line: two
+    cells in one column, so the extractor moved one (``pdftotext -layout``'s table 四 ``17  50  /``
+    over ``92  /  7 …``, 92 under 其他's /, for 1715 5000 / / 92323: the total's first line left of
+    尚未审结's /). Which columns its values are is then a guess. (A number under a number may be
+    a crowded line's, moved by a character: ``4  9  8`` over ``37 37`` for 4 9 8 3729 3750.)"""
+    if not _laid_out(lines):
+        return None
+    for index in range(1, len(lines)):
+        blanks = [c for line in lines[:index] for c in line if read_number(c.text).is_blank]
+        spans = {i: (c.column, c.column + len(c.text)) for i, c in enumerate(blanks)}
+        for cell in lines[index]:
+            below = _under(cell, spans, reach=0)
+            if below and not read_number(cell.text).is_blank:
+                return OffColumns(cell, f"stands under the blank {blanks[below[0]].text} on a line above it")
     return None
 
 

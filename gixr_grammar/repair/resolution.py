@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import itertools
 import math
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 
@@ -43,8 +44,11 @@ class Resolution:
     # none fits it: left unknown
     refuted: frozenset[str] = frozenset()
     # rows whose text's order the table's columns contradict (``RowPlacement.off_columns``), read in
-    # that order because each of their numbers' column equations holds; the other such rows are unknown
+    # that order because each of their numbers' column equations holds
     order_confirmed: frozenset[str] = frozenset()
+    # such rows read in the order their column equations give instead (``_by_columns``); the other
+    # such rows are unknown
+    rearranged: frozenset[str] = frozenset()
 
 
 @attrs.frozen
@@ -135,15 +139,17 @@ def resolve(
     """Choose each row's placement with the table's arithmetic; see the module docstring. A row
     whose values the layout's columns put in another order than its text's (``off_columns``) keeps
     its reading only where every number of it is confirmed by its column (``_column_confirmed``):
-    the row's own sum holds in any order. Otherwise it is left unknown, and the table resolved
-    again without it, so that nothing is inferred from its guess (and no other such row stays
-    confirmed by it: until every one left is)."""
+    the row's own sum holds in any order. Otherwise it is read in the order its columns give where
+    they give one that uses its printed numbers (``_by_columns``), or else left unknown; either way
+    the table is resolved again, so that nothing is inferred from its guess (and no other such row
+    stays confirmed by it: until every one left is)."""
     rows = dict(rows)
     off = {key for key, placement in rows.items() if placement.off_columns is not None and placement.candidates}
+    rearranged: set[str] = set()
     while True:
         resolution = _resolve(rows, addresses, equations)
         if not off:
-            return resolution
+            return attrs.evolve(resolution, rearranged=frozenset(rearranged))
         entries = {
             addr: placed
             for key, cells in resolution.cells.items()
@@ -152,8 +158,14 @@ def resolve(
         printed = {addr: p.amount for addr, p in entries.items() if p.number is not None and p.amount is not None}
         unconfirmed = {key for key in off if not _column_confirmed(addresses[key], entries, printed, equations)}
         if not unconfirmed:
-            return attrs.evolve(resolution, order_confirmed=frozenset(off))
-        rows.update((key, attrs.evolve(rows[key], candidates=())) for key in unconfirmed)
+            return attrs.evolve(resolution, order_confirmed=frozenset(off), rearranged=frozenset(rearranged))
+        suspect = {addr for key in off for addr in addresses[key]}
+        sure = {addr: amount for addr, amount in printed.items() if addr not in suspect}
+        for key in unconfirmed:
+            reading = _by_columns(addresses[key], rows[key].candidates, sure, equations)
+            rows[key] = attrs.evolve(rows[key], candidates=() if reading is None else (reading,), confirm=False)
+            if reading is not None:
+                rearranged.add(key)
         off -= unconfirmed
 
 
@@ -176,6 +188,39 @@ def _column_confirmed(
         if not any(_evaluate(c, printed)[0] == 0 for c in columns if any(a == addr for a, _ in c.terms)):
             return False
     return True
+
+
+def _by_columns(
+    row: tuple[str, ...], candidates: Sequence[Candidate], printed: Mapping[str, Value], equations: Sequence[Equation]
+) -> Candidate | None:
+    """A row's printed numbers in the columns its column equations put them: each cell's value is
+    forced by an equation whose other terms are all ``printed`` numbers of other rows (every such
+    equation forcing the same), and those values are the numbers of one of the row's readings,
+    each used once (``2334 2 1 …`` for 2334 1 2 …: the extractor swapped two). None where a cell is
+    not forced so, or no reading's numbers are the forced ones: the arithmetic would be inventing
+    numbers."""
+    own = set(row)
+    forced: list[Decimal] = []
+    for addr in row:
+        values = set()
+        for equation in equations:
+            terms = dict(equation.terms)
+            if addr not in terms or len(own.intersection(terms)) != 1:
+                continue
+            others = [(printed.get(a), coef) for a, coef in terms.items() if a != addr]
+            if all(isinstance(value, Decimal) for value, _ in others):
+                values.add(-sum((v * coef for v, coef in others if isinstance(v, Decimal)), Decimal(0)) / terms[addr])
+        if len(values) != 1:
+            return None
+        forced.append(values.pop())
+    for candidate in candidates:
+        pool: dict[Decimal, list[Placed]] = {}
+        for entry in candidate:
+            if isinstance(entry, Placed) and entry.amount is not None:  # not a damaged number or a blank
+                pool.setdefault(entry.amount, []).append(entry)
+        if Counter({value: len(held) for value, held in pool.items()}) == Counter(forced):
+            return tuple(pool[value].pop(0) for value in forced)
+    return None
 
 
 def _resolve(

@@ -429,6 +429,7 @@ def _packed_table(carried_forward: str, new_received: str = "5 3 1 0 0 0 9") -> 
     resolution = resolve(rows, addresses, t3_equations(_BALANCE_ROWS))
     found: dict[str, list[object]] = {k: [p.amount for p in cells] for k, cells in resolution.cells.items()}
     found["order_confirmed"] = sorted(resolution.order_confirmed)
+    found["rearranged"] = sorted(resolution.rearranged)
     return found
 
 
@@ -437,6 +438,22 @@ def test_a_row_off_its_columns_is_read_where_each_number_s_column_confirms_it() 
     found = _packed_table("2 1 2 0 0 0 5")
     assert found["carried_forward"] == [2, 1, 2, 0, 0, 0, 5]
     assert found["order_confirmed"] == ["carried_forward"]
+
+
+def test_a_row_off_its_columns_in_another_order_is_read_in_the_order_its_columns_force() -> None:
+    """1 and 2 swapped (R3 still holds): each column's R1 over the other rows forces one value, and
+    those are the row's printed numbers, so each goes where its column puts it."""
+    found = _packed_table("2 2 1 0 0 0 5")
+    assert found["carried_forward"] == [2, 1, 2, 0, 0, 0, 5]
+    assert (found["order_confirmed"], found["rearranged"]) == ([], ["carried_forward"])
+
+
+def test_a_row_off_its_columns_whose_columns_force_other_numbers_is_left_unknown() -> None:
+    """The columns force 2 1 2 0 0 0 5; the row prints 2 2 2 0 0 0 6 (R3 holds): no order of its
+    numbers is the columns', and none is invented."""
+    found = _packed_table("2 2 2 0 0 0 6")
+    assert found["carried_forward"] == [None] * 7
+    assert (found["order_confirmed"], found["rearranged"]) == ([], [])
 
 
 def test_a_row_off_its_columns_in_another_order_is_left_unknown_and_nothing_inferred_from_it() -> None:
