@@ -160,7 +160,7 @@ def place_row(
 
 def _moved(printed: Sequence[RawCell], width: int, columns: Spans | None) -> OffColumns | None:
     """A value of a laid-out row that the extractor moved, if the row's layout shows one: off the
-    table's ``columns``, or under another value of the row."""
+    table's ``columns``, or a number under a blank mark of the row."""
     one_line = printed[0].line == printed[-1].line
     long = len(printed) > width
     if columns is not None and not (one_line and long):
@@ -482,7 +482,7 @@ def _not_shifted_as_one(printed: Sequence[RawCell], columns: Spans) -> OffColumn
         # Under its column with ``_under``'s reach of one: the cell moved by ``shift`` overlaps it.
         low, high = max(low, left - cell.column - len(cell.text)), min(high, right - cell.column)
         if low > high:
-            return OffColumns(cell, "is under its column only if the values before it are not: part of the row moved")
+            return OffColumns(cell, "is under its column only if the values before it are not")
     return None
 
 
