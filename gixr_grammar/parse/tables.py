@@ -218,15 +218,17 @@ class Builder:
             )
         if placement.off_columns is not None:
             off = placement.off_columns.cell
+            severity = Severity.INFO
             if key in resolution.order_confirmed:
                 outcome = "read in the text's order, which each number's column equation confirms"
             elif key in resolution.rearranged:
                 outcome = "read in the order each column's equation gives, which uses every number it prints once"
             else:
+                severity = Severity.WARNING
                 outcome = "no column equation confirms the text's order; they are left unknown"
             self.report(
                 "off_columns",
-                Severity.WARNING if outcome.endswith("unknown") else Severity.INFO,
+                severity,
                 f"{where}: its value {off.text} {placement.off_columns.place}: the extractor moved part of its "
                 f"line, so which columns its values are is a guess: {outcome}",
                 off.line,

@@ -494,13 +494,14 @@ def _stacked(lines: Sequence[Sequence[RawCell]]) -> OffColumns | None:
     a crowded line's, moved by a character: ``4  9  8`` over ``37 37`` for 4 9 8 3729 3750.)"""
     if not _laid_out(lines):
         return None
-    for index in range(1, len(lines)):
-        blanks = [c for line in lines[:index] for c in line if read_number(c.text).is_blank]
-        spans = {i: (c.column, c.column + len(c.text)) for i, c in enumerate(blanks)}
-        for cell in lines[index]:
-            below = _under(cell, spans, reach=0)
-            if below and not read_number(cell.text).is_blank:
+    blanks: list[RawCell] = []  # the blank marks of the lines so far
+    for line in lines:
+        spans = dict(enumerate((c.column, c.column + len(c.text)) for c in blanks))
+        for cell in line:
+            below = () if read_number(cell.text).is_blank else _under(cell, spans, reach=0)
+            if below:
                 return OffColumns(cell, f"stands under the blank {blanks[below[0]].text} on a line above it")
+        blanks += [c for c in line if read_number(c.text).is_blank]
     return None
 
 

@@ -176,10 +176,7 @@ def _column_confirmed(
     involves no other cell of the row, all of whose terms are ``printed`` numbers (none inferred),
     and that holds: its column confirms where it stands. A cell its readings disagree on confirms
     nothing."""
-    own = set(row)
-    columns = [
-        _Bound(e.rule, Decimal(0), e.terms) for e in equations if len(own.intersection(a for a, _ in e.terms)) == 1
-    ]
+    columns = _row_columns(row, equations)
     for addr in row:
         if entries[addr] == UNKNOWN:
             return False
@@ -188,6 +185,13 @@ def _column_confirmed(
         if not any(_evaluate(c, printed)[0] == 0 for c in columns if any(a == addr for a, _ in c.terms)):
             return False
     return True
+
+
+def _row_columns(row: tuple[str, ...], equations: Sequence[Equation]) -> list[_Bound]:
+    """The equations of a row's columns: those with exactly one term in the row (R1, R2; not its
+    own sum, R3, which holds in any order of its cells)."""
+    own = set(row)
+    return [_Bound(e.rule, Decimal(0), e.terms) for e in equations if len(own.intersection(a for a, _ in e.terms)) == 1]
 
 
 def _by_columns(
@@ -199,17 +203,14 @@ def _by_columns(
     each used once (``2334 2 1 …`` for 2334 1 2 …: the extractor swapped two). None where a cell is
     not forced so, or no reading's numbers are the forced ones: the arithmetic would be inventing
     numbers."""
-    own = set(row)
+    columns = _row_columns(row, equations)
     forced: list[Decimal] = []
     for addr in row:
-        values = set()
-        for equation in equations:
-            terms = dict(equation.terms)
-            if addr not in terms or len(own.intersection(terms)) != 1:
-                continue
-            others = [(printed.get(a), coef) for a, coef in terms.items() if a != addr]
-            if all(isinstance(value, Decimal) for value, _ in others):
-                values.add(-sum((v * coef for v, coef in others if isinstance(v, Decimal)), Decimal(0)) / terms[addr])
+        values, with_gap = set(), {**printed, addr: GAP}
+        for column in columns:
+            total, gaps = _evaluate(column, with_gap)
+            if total is not None and len(gaps) == 1 and gaps[0][0] == addr:
+                values.add(-total / gaps[0][1])
         if len(values) != 1:
             return None
         forced.append(values.pop())
