@@ -31,7 +31,15 @@ from ..format.schema import (
 from ..format.vocabulary import T2_ROW_LABELS, T2_TEMPLATE_BLOCKS, UNIT_YUAN, label_of
 from ..model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
 from ..repair.glued import SplitBudget, local_rules
-from ..repair.placement import Placed, RowPlacement, column_spans, layout_padding, place_row, shared_line
+from ..repair.placement import (
+    Placed,
+    RowPlacement,
+    column_spans,
+    layout_padding,
+    place_row,
+    rests_unsettled,
+    shared_line,
+)
 from ..repair.resolution import Resolution, resolve
 from ..text.layout import RawCell
 from ..text.normalize import compact, normalize_line
@@ -138,6 +146,7 @@ class Builder:
             for key, (draft, spec) in rows.items()
         }
         if not equations:  # table 二: no arithmetic says whose a line of numbers between two rows is
+            placements = {key: rests_unsettled(placement) for key, placement in placements.items()}
             for upper, lower in itertools.pairwise(list(rows)):
                 width = rows[upper][1].width
                 placements[upper], placements[lower] = shared_line(
@@ -169,7 +178,8 @@ class Builder:
         resolution: Resolution,
     ) -> None:
         remaining, refuted = resolution.remaining.get(key, ()), key in resolution.refuted
-        if placement.how in ("exact", "window") and not remaining and not refuted and placement.off_columns is None:
+        unconfirmed = key in resolution.unconfirmed
+        if placement.how in ("exact", "window") and not (remaining or refuted or unconfirmed or placement.off_columns):
             return  # nothing to say
         where = f"table {self.number} row {key}"
         count = len(placement.printed)
@@ -214,6 +224,17 @@ class Builder:
                 "column wrapped fits the table's arithmetic: the text may be out of order; they are left unknown",
                 draft.line,
                 expected="a reading the table's arithmetic allows",
+                found=printed,
+            )
+        if unconfirmed:
+            self.report(
+                "ambiguous_placement",
+                Severity.WARNING,
+                f"{where}: its values {printed} span several lines, and whether a later line holds cells of "
+                "their own or the rest of numbers a narrow column wrapped, no equation of the table can say: "
+                "they are left unknown",
+                draft.line,
+                expected="a reading the table's arithmetic confirms",
                 found=printed,
             )
         if placement.off_columns is not None:

@@ -370,6 +370,22 @@ def shared_line(
     )
 
 
+def rests_unsettled(placement: RowPlacement) -> RowPlacement:
+    """A row read exactly over several lines whose later line is all digits after as many numbers
+    that may have wrapped: that line may be their rest (``规章 236 133`` over ``299`` for 236, an
+    empty blank, 133299) as well as cells of its own. Only arithmetic could say which, so the
+    reading is a guess to confirm (``confirm``); for a table with none (table 二) it stays unknown."""
+    lines = _lines(placement.printed)
+    if placement.how != "exact" or placement.confirm or len(lines) < 2 or placement.printed[0].separated:
+        return placement  # explicit cells (tabs, one cell a line) are cells
+    for at, line in enumerate(lines[1:], 1):
+        wrapped = sum(may_wrap(c.text) for earlier in lines[:at] for c in earlier)
+        right_below = line[0].line == lines[at - 1][0].line + 1  # not a column's numbers rebuilt into rows
+        if right_below and all(c.text.isdigit() for c in line) and wrapped >= len(line):
+            return attrs.evolve(placement, confirm=True)
+    return placement
+
+
 def _cell_by_cell(lines: Sequence[Sequence[RawCell]]) -> bool:
     """Whether a row's values may be printed cell after cell, each cell's lines together (pdfium's
     and ``pdftotext -raw``'s text of a PDF drawn cell by cell: ``9670 9181 9074 1147`` / ``8`` /
@@ -479,8 +495,8 @@ def _not_shifted_as_one(printed: Sequence[RawCell], columns: Spans) -> OffColumn
     for index, (cell, (left, right)) in enumerate(zip(printed, columns, strict=True)):
         drift = sum(not c.isascii() for c in printed[index - 1].text) if index else 0
         low, high = low - drift, high + drift
-        # Under its column with ``_under``'s reach of one: the cell moved by ``shift`` overlaps it.
-        low, high = max(low, left - cell.column - len(cell.text)), min(high, right - cell.column)
+        # Under its column: the cell moved by ``shift`` overlaps it.
+        low, high = max(low, left - cell.column - len(cell.text) + 1), min(high, right - cell.column - 1)
         if low > high:
             return OffColumns(cell, "is under its column only if the values before it are not")
     return None

@@ -43,6 +43,8 @@ class Resolution:
     # rows whose readings are guesses the arithmetic must confirm (``RowPlacement.confirm``), and
     # none fits it: left unknown
     refuted: frozenset[str] = frozenset()
+    # such rows no equation involves (table 二 has none): left unknown too, a guess being no reading
+    unconfirmed: frozenset[str] = frozenset()
     # rows whose text's order the table's columns contradict (``RowPlacement.off_columns``), read in
     # that order because each of their numbers' column equations holds
     order_confirmed: frozenset[str] = frozenset()
@@ -241,14 +243,16 @@ def _resolve(
             fixed.update((addr, p.amount) for addr, p in zip(addresses[key], cells[key], strict=True))
         else:
             options[key] = [_assign(addresses[key], c) for c in placement.candidates]
-    refuted = set()
+    refuted, unconfirmed = set(), set()
     for key, assignments in options.items():  # each row alone first: removes most duplicates
         scope = _Scope.of(addresses[key], indexed, fixed)
         outcomes = [_propagate(a, scope) for a in assignments]
-        if rows[key].confirm and scope.equations and not any(o.consistent for o in outcomes):
+        if rows[key].confirm and not scope.equations:
+            unconfirmed.add(key)
+        elif rows[key].confirm and not any(o.consistent for o in outcomes):
             refuted.add(key)
         options[key] = _distinct([o.entries for o in _best(outcomes, rows[key].preferred)])
-    for key in refuted:
+    for key in refuted | unconfirmed:
         del options[key]
         cells[key] = (UNKNOWN,) * len(addresses[key])
     options.update(_joint(options, fixed, indexed))
@@ -259,7 +263,7 @@ def _resolve(
         for key, opts in options.items()
         if len(opts) > 1
     }
-    return Resolution({key: cells[key] for key in rows}, remaining, frozenset(refuted))
+    return Resolution({key: cells[key] for key in rows}, remaining, frozenset(refuted), frozenset(unconfirmed))
 
 
 def _joint(

@@ -203,18 +203,30 @@ def _titled(cells: Mapping[str, object], style: Style, title: TitlePlace) -> lis
     return blocks if title == "printed" else blocks[1:]
 
 
-def render_docx(cells: Mapping[str, object], style: Style = _PLAIN, *, title: TitlePlace = "printed") -> bytes:
+def render_docx(
+    cells: Mapping[str, object], style: Style = _PLAIN, *, title: TitlePlace = "printed", sized: bool = False
+) -> bytes:
     """The report as a Word file: paragraphs, and ruled tables whose spans are Word merges; its
-    title printed, or only the file's Title property (``title="metadata"``)."""
+    title printed, or only the file's Title property (``title="metadata"``); its tables' columns
+    equal (Word's default for a new table), or ``sized`` as agencies' templates size them: label
+    columns wide, value columns as wide as their numbers."""
     import docx
+    from docx.shared import Pt
 
     document = docx.Document()
+    section = document.sections[0]
+    margins = (section.page_width, section.left_margin, section.right_margin)  # the default template's
+    text_width = (int(margins[0] or 0) - int(margins[1] or 0) - int(margins[2] or 0)) / Pt(1)
     if title == "metadata":
         document.core_properties.title = report_title(cells)
     for kind, content in _titled(cells, style, title):
         if kind == "table":
             assert isinstance(content, list)
-            _docx_table(document, content)
+            widths = None
+            if sized:
+                labels, label_width, value_width, _ = _column_widths(content, text_width)
+                widths = [Pt(label_width if c < labels else value_width) for c in range(len(content[0]))]
+            _docx_table(document, content, widths)
         else:
             document.add_paragraph(str(content))
     out = io.BytesIO()
@@ -222,10 +234,18 @@ def render_docx(cells: Mapping[str, object], style: Style = _PLAIN, *, title: Ti
     return out.getvalue()
 
 
-def _docx_table(document: object, grid: Grid) -> None:
+def _docx_table(document: object, grid: Grid, widths: Sequence[object] | None) -> None:
+    """``grid`` as a ruled Word table, its columns ``widths`` wide (Word's equal columns if None),
+    set on every cell before the merges, as Word and LibreOffice read a cell's own width."""
     width = len(grid[0])
     table = document.add_table(rows=len(grid), cols=width)  # type: ignore[attr-defined]
     table.style = "Table Grid"
+    if widths is not None:
+        table.autofit = False
+        for column, size in zip(table.columns, widths, strict=True):
+            column.width = size
+            for cell in column.cells:
+                cell.width = size
     for r, row in enumerate(grid):
         for c, span in enumerate(row):
             if span is None:
@@ -267,15 +287,8 @@ def render_pdf(
             flowables.append(Paragraph(html.escape(str(content)), prose))
             continue
         assert isinstance(content, list)
-        width = len(content[0])
-        values = sum(1 for span in content[-1] if span is not None and _is_value_text(span.text))
-        labels = width - values
-        longest = max(
-            (len(s.text) for row in content for s in row[labels:] if s is not None and s.columns == 1), default=0
-        )
-        widest = (_PDF_TABLE_WIDTH - labels * _PDF_LABEL_WIDTH) / values  # then a long number is set smaller
-        value_width = min(max(_PDF_VALUE_WIDTH, longest * _PDF_DIGIT_WIDTH + 8), max(widest, _PDF_VALUE_WIDTH))
-        label_width = (_PDF_TABLE_WIDTH - values * value_width) / max(labels, 1)
+        labels, label_width, value_width, longest = _column_widths(content, _PDF_TABLE_WIDTH)
+        values = len(content[0]) - labels
         # A number too long for its column is set smaller, as a Word user shrinks it, not wrapped.
         size = min(8.0, 8 * (value_width - 8) / max(longest * _PDF_DIGIT_WIDTH, 1))
         number = ParagraphStyle("number", parent=cell, fontSize=size, leading=size + 2)
@@ -311,6 +324,20 @@ def render_pdf(
         flowables, onFirstPage=page_number, onLaterPages=page_number
     )
     return out.getvalue()
+
+
+def _column_widths(grid: Grid, total: float) -> tuple[int, float, float, int]:
+    """How an agency's template sizes a table ``total`` points wide: its label columns (the
+    leading columns of its last row that hold no value) share what the value columns leave, each
+    value column as wide as its longest number needs, within what the labels must keep. The count
+    of label columns, a label column's width, a value column's, and the longest number's length."""
+    width = len(grid[0])
+    values = sum(1 for span in grid[-1] if span is not None and _is_value_text(span.text))
+    labels = width - values
+    longest = max((len(s.text) for row in grid for s in row[labels:] if s is not None and s.columns == 1), default=0)
+    widest = (total - labels * _PDF_LABEL_WIDTH) / values  # then a long number is set smaller
+    value_width = min(max(_PDF_VALUE_WIDTH, longest * _PDF_DIGIT_WIDTH + 8), max(widest, _PDF_VALUE_WIDTH))
+    return labels, (total - values * value_width) / max(labels, 1), value_width, longest
 
 
 def _is_value_text(text: str) -> bool:

@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from extractors import EXTRACTORS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from strategies import Cells, blank_in_tables, report_cells
@@ -59,6 +60,35 @@ def test_a_report_through_libreoffice_reads_back(cells: Cells, source: str, targ
     data = render_docx(cells, style) if source == "docx" else render_html(cells, style)
     report = gixr_grammar.parse_bytes(convert(data, source, target))
     assert report.cells() == cells
+
+
+@settings(max_examples=max(3, settings().max_examples // 20), deadline=None)  # one export, four extractions
+@given(report_cells(), st.sampled_from(["docx", "html", "sized docx"]), st.sampled_from(["/", "—", ""]))
+def test_a_libreoffice_export_through_any_extractor_never_gives_a_wrong_number(
+    cells: Cells, source: str, blank: str
+) -> None:
+    """Property: a Word file or a web page exported to PDF by LibreOffice (its own fonts, its own
+    column widths: labels and numbers wrap in narrow cells), taken to text by each extractor, gives
+    back no number other than the rendered one: what the text leaves undetermined (a table 四 of
+    four-digit numbers wrapped in two-digit columns, whose rests join two ways) comes back unknown.
+    The sums are kept: with random sums and six-digit numbers in those columns, ``pdftotext
+    -layout`` crowds a line out of its columns' order where no arithmetic can tell (the strict
+    xfail in test_extractor_text). Found by it: table 二 rows whose later line may be a wrapped
+    number's rest or cells (``15149 -`` over ``1270``; ``236 133`` over ``299``), read as one of
+    them with no arithmetic to say which; a value packed a few characters left of its column."""
+    if not blank and blank_in_tables(cells):
+        blank = "/"
+    style = Style(blank=blank)
+    if source == "html":
+        pdf = convert(render_html(cells, style), "html", "pdf")
+    else:  # Word's equal columns, or sized as agencies' templates are (labels wide)
+        pdf = convert(render_docx(cells, style, sized=source == "sized docx"), "docx", "pdf")
+    for name, extractor in sorted(EXTRACTORS.items()):
+        if isinstance(extractor, str):
+            continue
+        parsed = gixr_grammar.parse(extractor(pdf)).cells()
+        wrong = {k: (v, parsed[k]) for k, v in cells.items() if parsed.get(k) is not None and str(parsed[k]) != str(v)}
+        assert wrong == {}, name
 
 
 def test_a_word_files_title_property_survives_libreoffices_pdf_export() -> None:
