@@ -56,3 +56,5 @@ def available() -> dict[str, Extractor | str]:
 
 
 EXTRACTORS = available()
+# The extractors that can run here, by name, in name order (the others skip with their reason).
+INSTALLED: dict[str, Extractor] = {n: e for n, e in sorted(EXTRACTORS.items()) if not isinstance(e, str)}

@@ -375,12 +375,13 @@ def rests_unsettled(placement: RowPlacement) -> RowPlacement:
     that may have wrapped: that line may be their rest (``规章 236 133`` over ``299`` for 236, an
     empty blank, 133299) as well as cells of its own. Only arithmetic could say which, so the
     reading is a guess to confirm (``confirm``); for a table with none (table 二) it stays unknown."""
-    lines = _lines(placement.printed)
-    if placement.how != "exact" or placement.confirm or len(lines) < 2 or placement.printed[0].separated:
+    if placement.how != "exact" or placement.confirm or placement.printed[0].separated:
         return placement  # explicit cells (tabs, one cell a line) are cells
-    for at, line in enumerate(lines[1:], 1):
-        wrapped = sum(may_wrap(c.text) for earlier in lines[:at] for c in earlier)
-        right_below = line[0].line == lines[at - 1][0].line + 1  # not a column's numbers rebuilt into rows
+    lines = _lines(placement.printed)
+    wrapped = 0  # the numbers of the lines so far that may have wrapped
+    for above, line in itertools.pairwise(lines):
+        wrapped += sum(may_wrap(c.text) for c in above)
+        right_below = line[0].line == above[0].line + 1  # not a column's numbers rebuilt into rows
         if right_below and all(c.text.isdigit() for c in line) and wrapped >= len(line):
             return attrs.evolve(placement, confirm=True)
     return placement
