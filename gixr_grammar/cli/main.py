@@ -36,6 +36,7 @@ from ..dataset.serialize import findings_to_list, plain_cells, report_to_dict
 from ..errors import GixrError, GrammarError, UnreadableFileError
 from ..model import Report
 from ..readers.source import Source, read
+from ..text.normalize import source_lines
 from .explain import FAILED_MARK, PLACED_MARK, WARNING_MARK, LineNote, explain, syntax_error_lines
 from .render_text import findings_lines, summary
 from .treeview import grammar_definitions, grammar_files, plain_lines, rich_tree, select
@@ -284,17 +285,18 @@ def explain_command(file: str, lines: tuple[int, int | None]) -> None:
     except InputFailed:
         sys.exit(2)
     except GrammarError as e:  # show where it stopped, then fail
-        click.echo("\n".join(syntax_error_lines(text.splitlines(), e)))
+        click.echo("\n".join(syntax_error_lines(source_lines(text), e)))
         _fail(file, e)
         sys.exit(2)
     except Exception as e:
         _fail(file, e)
         sys.exit(2)
-    count = len(text.splitlines())
+    shown = source_lines(text)
+    count = len(shown)
     if lines[0] > count:
         click.echo(f"gixr: {file}: line {lines[0]} is past the end: it has {count} lines", err=True)
         sys.exit(2)
-    notes = explain(text.splitlines(), parsed, scan, report, check_report(report), *lines)
+    notes = explain(shown, parsed, scan, report, check_report(report), *lines)
     console = _console()
     for note in notes:
         _show(console, note)

@@ -143,6 +143,14 @@ class NormalizedText:
         return len(source) + 1
 
 
+def source_lines(text: str) -> list[str]:
+    """The source's lines as the parser numbers them (CRLF, CR or LF; not ``str.splitlines``, which
+    also breaks at the form feed extractors put between pages), with no empty line after the last
+    line break."""
+    lines = LINE_BREAK.split(text)
+    return lines[:-1] if len(lines) > 1 and not lines[-1] else lines
+
+
 def normalize(text: str) -> NormalizedText:
     """Split into lines (CRLF, CR or LF) and fold characters, keeping line numbers."""
     lines = LINE_BREAK.split(_fold(text))

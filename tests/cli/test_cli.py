@@ -129,6 +129,15 @@ def test_explain_marks_page_numbers_as_ignored() -> None:
     assert output.splitlines() == [f"{number:5} │ - 4 -", "      │   ignored: a page number or footer (PAGE)"]
 
 
+def test_explain_numbers_lines_as_the_parser_does_past_a_form_feed() -> None:
+    """Extractors put a form feed between pages; it is not a line break, so the page number after
+    it keeps its line and its note."""
+    text = report(t4=T4.replace("\n1\t", "\n\f- 4 -\n1\t"))
+    number = text.split("\n").index("\f- 4 -") + 1
+    output = run("explain", "-", "--lines", f"{number}-{number}", stdin=text.encode()).output
+    assert output.split("\n")[:2] == [f"{number:5} │ \f- 4 -", "      │   ignored: a page number or footer (PAGE)"]
+
+
 def test_a_skipped_line_gets_a_caret_and_the_expected_terminals_in_words() -> None:
     diagnostic = Diagnostic(
         "unexpected_text",
