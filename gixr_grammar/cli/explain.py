@@ -11,7 +11,7 @@ import attrs
 from lark import Token, Tree
 
 from ..errors import GrammarError
-from ..model import CellStatus, Diagnostic, Finding, Report
+from ..model import CellStatus, Diagnostic, Finding, Report, Severity
 from ..parse.scanner import VALUES, ScanInput, ScanToken, base_name
 from .render_text import width
 from .treeview import describe_terminal, token_label
@@ -68,6 +68,14 @@ def explain(
             cells_by_line.setdefault(line, []).append(
                 f"{mark} {finding.verdict.value} {finding.rule}: {finding.message}"
             )
+    for diagnostic in report.diagnostics:  # the parser's, at its line (a skipped line's shows its own way)
+        if diagnostic.line is None or diagnostic.code == "unexpected_text":
+            continue
+        mark = FAILED_MARK if diagnostic.severity is Severity.ERROR else WARNING_MARK
+        said = f"{mark} {diagnostic.severity.value} {diagnostic.code}: {diagnostic.message}"
+        notes_here = cells_by_line.setdefault(diagnostic.line, [])
+        if said not in notes_here:  # a finding may already say it
+            notes_here.append(said)
     last = len(source_lines) if last is None else min(last, len(source_lines))
     notes = []
     for n in range(max(first, 1), last + 1):

@@ -245,19 +245,22 @@ def _transposed(part: _Part) -> bool:
     template's and not recognised (2.其他法律法规禁止公开): no reason to read the rows as columns."""
     starts = sorted(indices[0] for indices in part.labels.values())
     counts = [sum(1 for n in part.numbers if a < n < b) for a, b in itertools.pairwise([*starts, part.end])]
-    return any(count != WIDTH for count in counts) and 0 in counts
+    # The last label stands before the part's end, not before a label: where the part ends at its
+    # row printed row by row (``0 386 8``), no number of it is in the part.
+    return any(count != WIDTH for count in counts) and 0 in counts[:-1]
 
 
 def _rewrite(rows: Sequence[Row], part: _Part, diagnostics: list[Diagnostic]) -> list[Row]:
     keys = [k for k in T3_ROW_ORDER if k in part.labels]
     count = len(keys) * WIDTH
-    taken = part.numbers[:count]
+    four = _table_four(rows, part)
+    taken = [n for n in part.numbers[:count] if n < four]  # table 四's numbers follow its header
     cells = [rows[i][0] for i in taken]
     headers = [h for h in part.headers if h[0] < count]
     boxes = {at: (keys.index(key), n) for at, (key, n) in part.boxes.items() if at + n <= count}
     reading = _read(cells, len(keys), headers, boxes) if len(taken) == count else None
     if reading is None:  # every number before table 四's header is table 三's, and unplaced
-        taken = sorted({*taken, *(n for n in part.numbers if n < _table_four(rows, part))})
+        taken = [n for n in part.numbers if n < four]
         cells = [rows[i][0] for i in taken]
     label_rows = {i for indices in (*part.labels.values(), *part.groups.values()) for i in indices}
     rest = [i for i in range(part.start, part.end) if i not in label_rows and i not in taken]

@@ -28,7 +28,7 @@ from ..format.schema import (
     row_addresses,
     t2_rows,
 )
-from ..format.vocabulary import T2_ROW_LABELS, T2_TEMPLATE_BLOCKS, UNIT_YUAN, label_of
+from ..format.vocabulary import T2_ROW_LABELS, T2_TEMPLATE_BLOCKS, T4_COLUMN_LABELS, T4_ROW_LABELS, UNIT_YUAN, label_of
 from ..model import Cell, CellStatus, Diagnostic, Row, Severity, Table, Value
 from ..repair.glued import SplitBudget, local_rules
 from ..repair.placement import (
@@ -393,8 +393,12 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     markers = {compact(normalize_line(b[0])) for b in T2_TEMPLATE_BLOCKS[template.value]}
     headers: dict[int, tuple[ScanToken, ...]] = {}  # a row's draft (by id) → its block's header line's words
     before: dict[int, ScanToken] = {}  # a row's draft (by id) → the text line just before it, if any
+    unordered: dict[int, tuple[ScanToken, str]] = {}  # a row's draft (by id) → the header text after it
     for block in draft.blocks:
-        words = block.tokens("COLUMNS_2019", "COLUMNS_2021", "COLUMNS")
+        late = _late_header(block, template)
+        if late is not None:
+            unordered.update((id(row), late) for row in block.rows() if row.values is not None)
+        words = block.tokens(*_T2_HEADER_WORDS)
         if words:
             line = tuple(word for word in words if word.line == words[-1].line)
             headers.update((id(row), line) for row in block.rows())
@@ -450,15 +454,73 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     for key, (placed, _) in ordered.items():
         if placed is not rows[key][0] and not headers[id(rows[key][0])][-1].cells[0].separated:
             _say_laid_out(builder, key, placed, rows[key][1], headers[id(rows[key][0])][-1], names[key])
+    left_out = {k: r for k, r in ordered.items() if id(rows[k][0]) in unordered}
+    for key, (draft_row, _) in left_out.items():
+        start, column = unordered[id(rows[key][0])]
+        builder.report(
+            "ambiguous_placement",
+            Severity.WARNING,
+            f"table 2 row {key}: its block's header names a column ({column}, line {start.line}) after the "
+            f"row's values, as an extractor that reads a table cell by cell prints it: the values need not "
+            f"be in their columns' order, so they are left out: {draft_row.values}",
+            draft_row.line,
+            expected=f"the header ({' '.join(names[key])}) above the rows",
+            found=str(draft_row.values),
+        )
+    placed_rows = {r.key: r for r in builder.place({k: r for k, r in ordered.items() if k not in left_out})}
+    for key, (draft_row, spec) in left_out.items():
+        cells = tuple(Cell(a, None, CellStatus.MISSING, draft_row.line) for a in row_addresses(2, spec))
+        placed_rows[key] = Row(key, str(draft_row.label or ""), draft_row.line, cells, "empty")
     table = Table(
         2,
         template.value,
-        tuple(builder.place(ordered)),
+        tuple(placed_rows[k] for k in ordered),
         draft.first_line,
         draft.last_line,
         builder.notes(draft.blocks, joined),
     )
     return table, builder.diagnostics
+
+
+def _late_header(block: BlockDraft, template: Template) -> tuple[ScanToken, str] | None:
+    """A column of a row printed with values that text after the row names first (no text before
+    the row named it): where that text starts, and the column's name. pdfminer prints a header
+    cell where its box falls, after rows (``规章 1378652 … 现行 有效 件数``); a header repeated over
+    a page break, or the next block's header, names no column for the first time."""
+    lines = block.lines
+    named = ""  # the text so far, joined
+    columns: dict[str, None] = {}
+    specs = t2_rows(template)
+    for i, line in enumerate(lines):
+        if isinstance(line, RowDraft):
+            key = (line.kind or "").lower()
+            if line.values is not None and line.known and key in specs:
+                columns.update(dict.fromkeys(compact(normalize_line(n)) for n in _column_names(key, template)))
+        elif _is_text(line) and not (i and _is_text(lines[i - 1])):
+            run = list(itertools.takewhile(_is_text, lines[i:]))
+            words = _joined(run)  # 现行 / 有效 (notes) / 件数 (a header word)
+            first = [name for name in columns if name in words and name not in named]
+            if first and any(_is_header_word(w) for w in run):
+                assert isinstance(line, ScanToken)
+                return line, first[0]
+            named += words
+    return None
+
+
+def _is_text(line: object) -> bool:
+    """A line of words (a header word or a note), not a row and not a note of numbers."""
+    return isinstance(line, ScanToken) and not all(is_value(word) for word in line.split())
+
+
+def _joined(tokens: Iterable[object]) -> str:
+    return "".join(compact(str(t)) for t in tokens)
+
+
+def _is_header_word(line: object) -> bool:
+    return isinstance(line, ScanToken) and base_name(line.type) in _T2_HEADER_WORDS
+
+
+_T2_HEADER_WORDS = ("COLUMNS_2019", "COLUMNS_2021", "COLUMNS")
 
 
 def _column_names(key: str, template: Template) -> tuple[str, ...]:
@@ -674,23 +736,41 @@ def build_table4(draft: TableDraft, budget: SplitBudget) -> tuple[Table, list[Di
     builder = Builder(4, budget)
     value_rows = [r for b in draft.blocks for r in b.rows()]
     rows: list[Row] = []
+    addresses = tuple(address(4, g, c.key) for g in T4_GROUPS for c in T4_COLUMNS)
+    width = len(T4_COLUMNS)
     if value_rows:
-        first, rest = _t4_values(value_rows)
+        first, taken, rest = _t4_values(value_rows)
         for extra in rest:
             builder.unknown_row(extra, "a second row of values")
-        addresses = tuple(address(4, g, c.key) for g in T4_GROUPS for c in T4_COLUMNS)
-        whole = RowSpec("cases", T4_COLUMNS * len(T4_GROUPS))
-        cells, how = builder.place_cells({"cases": (first, whole)}, {"cases": addresses}, t4_equations())["cases"]
-        width = len(T4_COLUMNS)
+        words = [line for b in draft.blocks for line in b.lines if isinstance(line, ScanToken)]
+        interrupting = _t4_out_of_order(taken, words)
+        if interrupting is None:
+            whole = RowSpec("cases", T4_COLUMNS * len(T4_GROUPS))
+            cells, how = builder.place_cells({"cases": (first, whole)}, {"cases": addresses}, t4_equations())["cases"]
+        else:
+            cells, how = tuple(Cell(a, None, CellStatus.MISSING, first.line) for a in addresses), "empty"
+            builder.report(
+                "ambiguous_placement",
+                Severity.WARNING,
+                f"table 4: its values are printed among its header's words ({interrupting} on line "
+                f"{interrupting.line} parts them in the middle of a group), not in its columns' order, as an "
+                f"extractor that reads a table cell by cell prints them; which column each is in is not "
+                f"determined, so they are left out: {first.values}",
+                interrupting.line,
+                column=interrupting.column,
+                expected=f"a run of {width} values after each group's header, or all {width * len(T4_GROUPS)} after it",
+                found=str(first.values),
+            )
         rows = [Row(g, "", first.line, cells[i * width : (i + 1) * width], how) for i, g in enumerate(T4_GROUPS)]
     else:
         builder.report("row_without_values", Severity.WARNING, "table 4 has its header but no values", draft.first_line)
     return Table(4, None, tuple(rows), draft.first_line, draft.last_line), builder.diagnostics
 
 
-def _t4_values(rows: Sequence[RowDraft]) -> tuple[RowDraft, Sequence[RowDraft]]:
+def _t4_values(rows: Sequence[RowDraft]) -> tuple[RowDraft, Sequence[RowDraft], Sequence[RowDraft]]:
     """Table 四's one row of values: the first run, joined with the next ones while together they
-    hold no more than fifteen values (the table printed as three of five, or wrapped); the rest."""
+    hold no more than fifteen values (the table printed as three of five, or wrapped); the runs
+    joined; the rest."""
     width = len(T4_COLUMNS) * len(T4_GROUPS)
     taken, count = 0, 0
     for row in rows:
@@ -699,7 +779,46 @@ def _t4_values(rows: Sequence[RowDraft]) -> tuple[RowDraft, Sequence[RowDraft]]:
             break
         taken += 1
     if taken <= 1:
-        return rows[0], rows[1:]
+        return rows[0], rows[:1], rows[1:]
     runs = [r.values for r in rows[:taken] if r.values is not None]
     joined = values_token(runs[0].type, [c for run in runs for c in run.cells])
-    return RowDraft(label=None, values=joined), rows[taken:]
+    return RowDraft(label=None, values=joined), rows[:taken], rows[taken:]
+
+
+def _t4_out_of_order(runs: Sequence[RowDraft], words: Sequence[ScanToken]) -> ScanToken | None:
+    """The first header word printed between two of the value runs joined that does not name the
+    column of the value after it, where the values before it do not end a group: the row is not in
+    its columns' order. pdfminer prints each header cell with the value under it, mostly in the
+    row's order (``结果纠正 3 其他结果 4``), sometimes not (``结果纠正 0 结果维持 0``); three of five
+    put a group's words between groups."""
+    count = 0
+    for before, after in itertools.pairwise(runs):
+        count += _printed(before)
+        if before.values is None or after.values is None:
+            continue
+        end, start = before.values.cells[-1], after.values.cells[0]
+        between = [w for w in words if (end.line, end.column) < (w.line, w.column or 0) < (start.line, start.column)]
+        if not between:
+            continue
+        named = _t4_columns_named("".join(compact(str(w)) for w in between))
+        column = T4_COLUMNS[count % len(T4_COLUMNS)].key
+        if column not in named and (named or count % len(T4_COLUMNS)):
+            return between[0]
+    return None
+
+
+def _t4_columns_named(words: str) -> set[str]:
+    """The columns of table 四 whose header ``words`` (joined, broken anywhere) name: by two
+    characters only that column's label has."""
+    return {key for key, pairs in _T4_COLUMN_PAIRS.items() if any(pair in words for pair in pairs)}
+
+
+def _pairs(label: str) -> set[str]:
+    return {label[i : i + 2] for i in range(len(label) - 1)}
+
+
+_T4_COLUMN_PAIRS = {
+    key: _pairs(label)
+    - {p for other, text in (*T4_COLUMN_LABELS.items(), *T4_ROW_LABELS.items()) if other != key for p in _pairs(text)}
+    for key, label in T4_COLUMN_LABELS.items()
+}

@@ -4,6 +4,7 @@ arithmetic proves one reading, its numbers reported and kept out of every row wh
 from __future__ import annotations
 
 import io
+import json
 from pathlib import Path
 
 import pytest
@@ -135,6 +136,54 @@ def test_a_label_followed_by_its_seven_numbers_a_line_each_is_not_transposed() -
     report = gixr_grammar.parse("\n".join(lines) + "\n")
     assert not [d for d in report.diagnostics if d.code.startswith("column")]
     assert report.cells()["t3.granted.natural_person"] == expected["t3.granted.natural_person"]
+
+
+def test_rows_one_cell_a_line_ending_at_a_row_printed_row_by_row_are_not_transposed() -> None:
+    """pdfium's text of a LibreOffice export, one cell a line: 3.危及“三安全一稳定” comes out as
+    ``3.危及 三“`` (not its label: its seven numbers stand before 4.'s label), and the part ends
+    at （四）1.'s label, whose numbers are a row of several (``0 386 8``). The last label has no
+    number in the part because the part ends there, not because labels were printed together:
+    read row by row, every number in its row (rebuilt as columns, rows 4–8 took the row above's)."""
+    text = Path(__file__).parent.parent / "data" / "pdfium" / "libreoffice_t3_label_unread.txt"
+    expected = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
+    report = gixr_grammar.parse(text.read_text(encoding="utf-8"))
+    assert _tables(report.cells(), expected) == {}
+    assert _wrong(report.cells(), expected) == {}
+    assert not [d for d in report.diagnostics if d.code.startswith("column")]
+
+
+def test_table_four_printed_cell_by_cell_out_of_its_order_is_left_unknown() -> None:
+    """pdfminer's text of a LibreOffice export (Word columns sized as agencies' templates): table
+    四's header cells each with the number under it, in an order of its own (``结果 纠正 0 结果
+    维持 0``), two numbers after section 五's heading. Read in the text's order, thirteen numbers
+    and two inferred totals held the arithmetic (mostly zeros) and eight were wrong; out of its
+    columns' order, the row is unknown, its numbers listed."""
+    text = PDFMINER / "undecided" / "libreoffice_t4_cell_by_cell.txt"
+    expected = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
+    report = gixr_grammar.parse(text.read_text(encoding="utf-8"))
+    assert _wrong(report.cells(), expected) == {}
+    assert all(v is None for k, v in report.cells().items() if k.startswith("t4."))
+    (unordered,) = [d for d in report.diagnostics if d.code == "ambiguous_placement" and "table 4" in d.message]
+    assert unordered.found == "0 0 0 0 0 0 7 7 0 7 7 0 0" and unordered.line == 547  # 结果 维持 where 其他结果 is due
+
+
+def test_table_two_whose_header_names_a_column_after_the_rows_is_left_unknown() -> None:
+    """pdfminer's text: ``规章 1378652 行政规范性文件 574658 1123770 1311149 现行 有效 件数 738 46
+    536 16``: the two rows' first column, then the second, 现行有效件数's header after them and its
+    wrapped numbers. Read as printed, 规范性文件's row took 规章's repealed number. No arithmetic
+    checks table 二: both rows unknown."""
+    text = PDFMINER / "undecided" / "libreoffice_t2_late_header.txt"
+    expected = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
+    report = gixr_grammar.parse(text.read_text(encoding="utf-8"))
+    assert _wrong(report.cells(), expected) == {}
+    keys = [
+        f"t2.{row}.{column}"
+        for row in ("regulations", "normative_documents")
+        for column in ("issued", "repealed", "in_force")
+    ]
+    assert [report.cells()[k] for k in keys] == [None] * 6
+    late = [d for d in report.diagnostics if d.code == "ambiguous_placement" and "现行有效件数" in d.message]
+    assert [d.found for d in late] == ["1378652", "574658 1123770 1311149"]
 
 
 def _pdfminer_text(data: bytes) -> str:
