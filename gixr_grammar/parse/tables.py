@@ -743,19 +743,20 @@ def build_table4(draft: TableDraft, budget: SplitBudget) -> tuple[Table, list[Di
         for extra in rest:
             builder.unknown_row(extra, "a second row of values")
         words = [line for b in draft.blocks for line in b.lines if isinstance(line, ScanToken)]
-        interrupting = _t4_out_of_order(taken, words)
-        if interrupting is None:
+        out_of_order = _t4_out_of_order(taken, words)
+        if out_of_order is None:
             whole = RowSpec("cases", T4_COLUMNS * len(T4_GROUPS))
             cells, how = builder.place_cells({"cases": (first, whole)}, {"cases": addresses}, t4_equations())["cases"]
         else:
+            interrupting, due = out_of_order
             cells, how = tuple(Cell(a, None, CellStatus.MISSING, first.line) for a in addresses), "empty"
             builder.report(
                 "ambiguous_placement",
                 Severity.WARNING,
                 f"table 4: its values are printed among its header's words ({interrupting} on line "
-                f"{interrupting.line} parts them in the middle of a group), not in its columns' order, as an "
-                f"extractor that reads a table cell by cell prints them; which column each is in is not "
-                f"determined, so they are left out: {first.values}",
+                f"{interrupting.line} stands where the value of {T4_COLUMN_LABELS[due]} is due, and does not "
+                f"name it), not in its columns' order, as an extractor that reads a table cell by cell "
+                f"prints them; which column each is in is not determined, so they are left out: {first.values}",
                 interrupting.line,
                 column=interrupting.column,
                 expected=f"a run of {width} values after each group's header, or all {width * len(T4_GROUPS)} after it",
@@ -785,12 +786,12 @@ def _t4_values(rows: Sequence[RowDraft]) -> tuple[RowDraft, Sequence[RowDraft], 
     return RowDraft(label=None, values=joined), rows[:taken], rows[taken:]
 
 
-def _t4_out_of_order(runs: Sequence[RowDraft], words: Sequence[ScanToken]) -> ScanToken | None:
+def _t4_out_of_order(runs: Sequence[RowDraft], words: Sequence[ScanToken]) -> tuple[ScanToken, str] | None:
     """The first header word printed between two of the value runs joined that does not name the
     column of the value after it, where the values before it do not end a group: the row is not in
     its columns' order. pdfminer prints each header cell with the value under it, mostly in the
     row's order (``结果纠正 3 其他结果 4``), sometimes not (``结果纠正 0 结果维持 0``); three of five
-    put a group's words between groups."""
+    put a group's words between groups. With the column whose value is due there."""
     count = 0
     for before, after in itertools.pairwise(runs):
         count += _printed(before)
@@ -800,10 +801,10 @@ def _t4_out_of_order(runs: Sequence[RowDraft], words: Sequence[ScanToken]) -> Sc
         between = [w for w in words if (end.line, end.column) < (w.line, w.column or 0) < (start.line, start.column)]
         if not between:
             continue
-        named = _t4_columns_named("".join(compact(str(w)) for w in between))
+        named = _t4_columns_named(_joined(between))
         column = T4_COLUMNS[count % len(T4_COLUMNS)].key
         if column not in named and (named or count % len(T4_COLUMNS)):
-            return between[0]
+            return between[0], column
     return None
 
 
