@@ -11,6 +11,7 @@ import itertools
 import math
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from decimal import Decimal
+from typing import TypeGuard
 
 import attrs
 
@@ -454,8 +455,10 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     for key, (placed, _) in ordered.items():
         if placed is not rows[key][0] and not headers[id(rows[key][0])][-1].cells[0].separated:
             _say_laid_out(builder, key, placed, rows[key][1], headers[id(rows[key][0])][-1], names[key])
-    left_out = {k: r for k, r in ordered.items() if id(rows[k][0]) in unordered}
-    for key, (draft_row, _) in left_out.items():
+    left_out: dict[str, Row] = {}
+    for key, (draft_row, spec) in ordered.items():
+        if id(rows[key][0]) not in unordered:
+            continue
         start, column = unordered[id(rows[key][0])]
         builder.report(
             "ambiguous_placement",
@@ -467,14 +470,13 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
             expected=f"the header ({' '.join(names[key])}) above the rows",
             found=str(draft_row.values),
         )
-    placed_rows = {r.key: r for r in builder.place({k: r for k, r in ordered.items() if k not in left_out})}
-    for key, (draft_row, spec) in left_out.items():
-        cells = tuple(Cell(a, None, CellStatus.MISSING, draft_row.line) for a in row_addresses(2, spec))
-        placed_rows[key] = Row(key, str(draft_row.label or ""), draft_row.line, cells, "empty")
+        cells = _unknown_cells(row_addresses(2, spec), draft_row.line)
+        left_out[key] = Row(key, str(draft_row.label or ""), draft_row.line, cells, "empty")
+    read = {r.key: r for r in builder.place({k: r for k, r in ordered.items() if k not in left_out})}
     table = Table(
         2,
         template.value,
-        tuple(placed_rows[k] for k in ordered),
+        tuple(left_out.get(k) or read[k] for k in ordered),
         draft.first_line,
         draft.last_line,
         builder.notes(draft.blocks, joined),
@@ -501,13 +503,17 @@ def _late_header(block: BlockDraft, template: Template) -> tuple[ScanToken, str]
             words = _joined(run)  # 现行 / 有效 (notes) / 件数 (a header word)
             first = [name for name in columns if name in words and name not in named]
             if first and any(_is_header_word(w) for w in run):
-                assert isinstance(line, ScanToken)
                 return line, first[0]
             named += words
     return None
 
 
-def _is_text(line: object) -> bool:
+def _unknown_cells(addresses: Iterable[str], line: int) -> tuple[Cell, ...]:
+    """The cells of a row whose printed values are left out (listed in a diagnostic)."""
+    return tuple(Cell(a, None, CellStatus.MISSING, line) for a in addresses)
+
+
+def _is_text(line: object) -> TypeGuard[ScanToken]:
     """A line of words (a header word or a note), not a row and not a note of numbers."""
     return isinstance(line, ScanToken) and not all(is_value(word) for word in line.split())
 
@@ -749,7 +755,7 @@ def build_table4(draft: TableDraft, budget: SplitBudget) -> tuple[Table, list[Di
             cells, how = builder.place_cells({"cases": (first, whole)}, {"cases": addresses}, t4_equations())["cases"]
         else:
             interrupting, due = out_of_order
-            cells, how = tuple(Cell(a, None, CellStatus.MISSING, first.line) for a in addresses), "empty"
+            cells, how = _unknown_cells(addresses, first.line), "empty"
             builder.report(
                 "ambiguous_placement",
                 Severity.WARNING,
