@@ -39,6 +39,7 @@ class Placed:
     cell: RawCell | None
     inferred: bool = False
     rule: str | None = None  # the rule id of the equation that forced an inferred value
+    scope: str | None = None  # and that equation's scope (``rules.Equation``): which one it was
 
 
 UNKNOWN = Placed(None, None, None)

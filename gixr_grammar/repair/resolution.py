@@ -4,8 +4,9 @@ Each row comes with its candidates (``placement.place_row``). A row with one can
 unless that one is a guess the arithmetic must confirm (``RowPlacement.confirm``).
 The candidates of each other row are tried alone against the fixed rows, then the survivors of all
 ambiguous rows together; a candidate is kept when it is consistent and lets the most equations be
-checked and hold. A gap is filled only with the value an equation forces. A cell on which the kept
-candidates disagree stays unknown; nothing is invented.
+checked and hold (an equation that fills a gap holds by construction: it counts for less than one
+its printed numbers check). A gap is filled only with the value an equation forces. A cell on
+which the kept candidates disagree stays unknown; nothing is invented.
 
 Only the equations that involve the rows being tried are evaluated, with the fixed rows' terms
 summed beforehand: fixed rows have no gaps, so an equation that could force or judge something
@@ -56,8 +57,9 @@ class Resolution:
 @attrs.frozen
 class _Outcome:
     entries: Assignment  # the tried rows' entries, forced gaps filled
-    holds: int  # equations about the rows that can be checked and hold
+    holds: int  # equations about the rows that can be checked with no gap and hold
     fails: int  # equations about the rows that fail, or would need a negative or fractional value
+    forced: int = 0  # equations that filled their one gap with a count: they hold by construction
 
     @property
     def consistent(self) -> bool:
@@ -69,6 +71,7 @@ class _Bound:
     """An equation with the terms the fixed rows give summed up: only its tried terms remain."""
 
     rule: str
+    scope: str  # with ``rule``, which equation (``Equation.scope``)
     known: Decimal  # the sum of the terms on fixed rows
     terms: tuple[tuple[str, int], ...]  # (address, coefficient) on the rows being tried
 
@@ -126,7 +129,7 @@ class _Scope:
                 total += coef * value
             else:
                 if terms:
-                    bound.append(_Bound(equation.rule, total, tuple(terms)))
+                    bound.append(_Bound(equation.rule, equation.scope, total, tuple(terms)))
                 else:
                     holds += total == 0
                     fails += total != 0
@@ -193,7 +196,11 @@ def _row_columns(row: tuple[str, ...], equations: Sequence[Equation]) -> list[_B
     """The equations of a row's columns: those with exactly one term in the row (R1, R2; not its
     own sum, R3, which holds in any order of its cells)."""
     own = set(row)
-    return [_Bound(e.rule, Decimal(0), e.terms) for e in equations if len(own.intersection(a for a, _ in e.terms)) == 1]
+    return [
+        _Bound(e.rule, e.scope, Decimal(0), e.terms)
+        for e in equations
+        if len(own.intersection(a for a, _ in e.terms)) == 1
+    ]
 
 
 def _by_columns(
@@ -352,17 +359,20 @@ def _assign(addresses: tuple[str, ...], candidate: Candidate) -> Assignment:
 
 
 def _best(outcomes: list[_Outcome], preferred: bool) -> list[_Outcome]:
-    """The consistent outcomes under which the most equations hold; the preferred first outcome alone
-    if it is among them. If none is consistent (the source itself is wrong), or no consistent one
-    has an equation that holds while others fail, the arithmetic decides nothing: the preferred
-    outcome (the layout's own reading) if there is one, else all of them."""
+    """The consistent outcomes under which the most equations hold that were checked with no gap
+    to fill, then the most that filled one (an equation that fills a gap holds by construction: it
+    only shows the value is a count, so a reading with gaps where one equation forces each is not
+    better for it than one whose printed numbers more equations check); the preferred first
+    outcome alone if it is among them. If none is consistent (the source itself is wrong), or no
+    consistent one has an equation that holds or fills a gap while others fail, the arithmetic
+    decides nothing: the preferred outcome (the layout's own reading) if there is one, else all."""
     consistent = [o for o in outcomes if o.consistent]
-    top = max((o.holds for o in consistent), default=0)
-    if not consistent or (top == 0 and len(consistent) < len(outcomes)):
+    top = max(((o.holds, o.forced) for o in consistent), default=(0, 0))
+    if not consistent or (top == (0, 0) and len(consistent) < len(outcomes)):
         # None consistent, or none an equation confirms: those that fail are left out only because
         # they can be checked, and in a table whose source is wrong that is how a guess wins.
         return outcomes[:1] if preferred else outcomes
-    best = [o for o in consistent if o.holds == top]
+    best = [o for o in consistent if (o.holds, o.forced) == top]
     if preferred and best[0] is outcomes[0]:
         return best[:1]
     return best
@@ -382,12 +392,14 @@ def _shown_value(entry: Entry) -> Decimal | None:
 
 
 def _propagate(assigned: Assignment, scope: _Scope) -> _Outcome:
-    """Fill the gaps that an equation with one unknown forces, and judge every equation once it has
-    no gap left (a term's value never changes once known, so neither does its verdict). An equation
-    whose one gap would need a negative or fractional value fills nothing and counts as failing."""
+    """Fill the gaps that an equation forces, and judge every equation once it has no gap left (a
+    term's value never changes once known, so neither does its verdict). One gap is forced to the
+    value that balances its equation; several whose terms have one sign are all zero where the
+    known terms balance (counts are never negative: ``? + ? + 0 + 6 = 6``). An equation that would
+    need a negative or fractional value fills nothing and counts as failing."""
     entries = dict(assigned)
     values = _values(assigned)
-    holds, fails = scope.holds, scope.fails
+    holds, fails, forced = scope.holds, scope.fails, 0
     waiting = list(scope.equations)  # the equations with two gaps or more, in order
     changed = True
     while changed:
@@ -398,22 +410,47 @@ def _propagate(assigned: Assignment, scope: _Scope) -> _Outcome:
             if total is None:  # a blank term: never checked
                 continue
             if not gaps:
-                holds += total == 0
-                fails += total != 0
-            elif len(gaps) > 1:
+                if not _filled_by(equation, entries):  # else it held when it filled, and was counted
+                    holds += total == 0
+                    fails += total != 0
+                continue
+            filled = _forced(total, gaps)
+            if filled is None:
                 still.append(equation)
+            elif not filled:
+                fails += 1
             else:
-                addr, coef = gaps[0]
-                forced = -total / coef
-                if forced < 0 or forced != forced.to_integral_value():
-                    fails += 1
-                    continue
-                values[addr] = forced
-                entries[addr] = Placed(forced, None, None, inferred=True, rule=equation.rule)
-                holds += 1  # it holds by construction
+                for addr, value in filled.items():
+                    values[addr] = value
+                    entries[addr] = Placed(value, None, None, True, equation.rule, equation.scope)
+                forced += len(filled) == 1  # zeros where the rest balances are a fact, not a test passed
                 changed = True
         waiting = still
-    return _Outcome(entries, holds, fails)
+    return _Outcome(entries, holds, fails, forced)
+
+
+def _filled_by(equation: _Bound, entries: Assignment) -> bool:
+    """Whether the equation itself filled one of its terms (before, in the row's own step)."""
+    return any(
+        isinstance(e := entries[addr], Placed) and (e.rule, e.scope) == (equation.rule, equation.scope)
+        for addr, _ in equation.terms
+    )
+
+
+def _forced(total: Decimal, gaps: list[tuple[str, int]]) -> dict[str, Decimal] | None:
+    """The values an equation's gaps must take (``total`` being its known terms' sum), empty where
+    none can be (a negative or fractional count), None where it does not force them."""
+    if len(gaps) == 1:
+        addr, coef = gaps[0]
+        value = -total / coef
+        return {addr: value} if value >= 0 and value == value.to_integral_value() else {}
+    sign = gaps[0][1] > 0
+    if any((coef > 0) != sign for _, coef in gaps):
+        return None  # gaps on both sides: any value one takes, another can balance
+    room = -total if sign else total  # what the gaps' own counts must add up to
+    if room < 0:
+        return {}
+    return {addr: Decimal(0) for addr, _ in gaps} if room == 0 else None
 
 
 _NO_GAPS: list[tuple[str, int]] = []
@@ -449,8 +486,8 @@ def _distinct(assignments: list[Assignment]) -> list[Assignment]:
                 continue  # the same cell, or already not printed
             amount = _value(entry)
             assert amount is None or isinstance(amount, Decimal)
-            rule = entry.rule if isinstance(entry, Placed) else None
-            kept[addr] = Placed(amount, None, None, inferred=True, rule=rule)
+            rule, scope = (entry.rule, entry.scope) if isinstance(entry, Placed) else (None, None)
+            kept[addr] = Placed(amount, None, None, True, rule, scope)
     return list(groups.values())
 
 

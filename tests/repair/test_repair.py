@@ -13,7 +13,7 @@ from reports import T3_2019_ROWS, T3_HEADER, T4, report
 import gixr_grammar
 from gixr_grammar import CellStatus
 from gixr_grammar.format.rules import t3_equations
-from gixr_grammar.format.schema import T3_COLUMNS, address
+from gixr_grammar.format.schema import T3_COLUMNS, T4_COLUMNS, address
 from gixr_grammar.repair.glued import SearchStopped, SplitBudget, local_rules, split_digits
 from gixr_grammar.repair.placement import OffColumns, place_row
 from gixr_grammar.repair.resolution import resolve
@@ -380,6 +380,19 @@ def test_readings_no_equation_confirms_are_not_chosen_by_leaving_out_the_checkab
         "t4.litigation_direct.other": 0,
         "t4.litigation_after_review.total": 9,
     }
+
+
+def test_gaps_each_filled_by_a_sum_are_no_better_than_printed_numbers_their_sums_check() -> None:
+    """Table 四 with review's first two numbers lost (13 of 15, one a line). Reading a gap in each
+    of two groups fills both by their sums (review 0 6 6 0 and a total of 12 printed nowhere); the
+    reading with both gaps in review checks the other two groups' printed sums instead. Both are
+    consistent, so review, where they disagree, is unknown; the two groups whose printed sums hold
+    in every reading left are read."""
+    t4 = "\n".join(T4.splitlines()[:3]) + "\n" + "0 6 6 0 0 0 0 0 7 6 0 9 22\n".replace(" ", "\n")
+    cells = gixr_grammar.parse(report(t4=t4)).cells()
+    groups = {g: [cells[address(4, g, c.key)] for c in T4_COLUMNS] for g in ("review", "litigation_direct")}
+    assert groups == {"review": [None] * 5, "litigation_direct": [0] * 5}
+    assert [cells[address(4, "litigation_after_review", c.key)] for c in T4_COLUMNS] == [7, 6, 0, 9, 22]
 
 
 def test_the_one_rejoined_reading_of_a_row_is_still_checked_by_its_arithmetic() -> None:
