@@ -226,17 +226,19 @@ def pieces(draft: TableDraft) -> list[Piece]:
 
 def _rest_of(out: Sequence[Piece], run: ScanToken) -> int | None:
     """The run in ``out`` that ``run`` may be the rest of (``_wrapped_rest``): the last piece, or the
-    last run before the pieces of label on ``run``'s own line, none numbered (a label and its
-    numbers both wrapped: ``一、本年新收政府信息 701 5513 4562 1711 …`` / ``公开申请数量 5 4 9``)."""
+    last run before pieces of label, none numbered (a label and its numbers both wrapped: ``一、本年
+    新收政府信息 701 5513 4562 1711 …`` / ``公开申请数量 5 4 9``, or the label's rest on lines of
+    its own before the numbers' rests: ``3.要求提`` / ``6 0 439 2 2 0 440`` / ``供公开出`` / ``版物`` /
+    ``8 8``)."""
     at = len(out) - 1
-    while at >= 0 and _label_rest(out[at], run.line):
+    while at >= 0 and _label_rest(out[at]):
         at -= 1
     return at if at >= 0 and _wrapped_rest(out[at], run) else None
 
 
-def _label_rest(piece: Piece, line: int | None) -> bool:
-    """Whether a piece is part of a label that went on to ``line``: a fragment there, no numbering."""
-    return piece.kind == FRAGMENT and piece.token.line == line and _NUMBERING.search(piece.text) is None
+def _label_rest(piece: Piece) -> bool:
+    """Whether a piece may be the part of a label after its first line: a fragment, no numbering."""
+    return piece.kind == FRAGMENT and _NUMBERING.search(piece.text) is None
 
 
 def _wrapped_rest(before: Piece, run: ScanToken) -> bool:

@@ -394,11 +394,9 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     markers = {compact(normalize_line(b[0])) for b in T2_TEMPLATE_BLOCKS[template.value]}
     headers: dict[int, tuple[ScanToken, ...]] = {}  # a row's draft (by id) → its block's header line's words
     before: dict[int, ScanToken] = {}  # a row's draft (by id) → the text line just before it, if any
-    unordered: dict[int, tuple[ScanToken, str]] = {}  # a row's draft (by id) → the header text after it
+    unordered: dict[int, str] = {}  # a row's draft (by id) → why its values' order is unknown
     for block in draft.blocks:
-        late = _late_header(block, template)
-        if late is not None:
-            unordered.update((id(row), late) for row in block.rows() if row.values is not None)
+        unordered.update(_unordered_rows(block, template))
         words = block.tokens(*_T2_HEADER_WORDS)
         if words:
             line = tuple(word for word in words if word.line == words[-1].line)
@@ -459,13 +457,12 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     for key, (draft_row, spec) in ordered.items():
         if id(rows[key][0]) not in unordered:
             continue
-        start, column = unordered[id(rows[key][0])]
         builder.report(
             "ambiguous_placement",
             Severity.WARNING,
-            f"table 2 row {key}: its block's header names a column ({column}, line {start.line}) after the "
-            f"row's values, as an extractor that reads a table cell by cell prints it: the values need not "
-            f"be in their columns' order, so they are left out: {draft_row.values}",
+            f"table 2 row {key}: {unordered[id(rows[key][0])]}, as an extractor that reads a table cell by "
+            f"cell prints it: the values need not be in their columns' order, so they are left out: "
+            f"{draft_row.values}",
             draft_row.line,
             expected=f"the header ({' '.join(names[key])}) above the rows",
             found=str(draft_row.values),
@@ -482,6 +479,28 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
         builder.notes(draft.blocks, joined),
     )
     return table, builder.diagnostics
+
+
+def _unordered_rows(block: BlockDraft, template: Template) -> dict[int, str]:
+    """The block's rows (drafts by id) whose values the text does not print in their columns'
+    order, each with why: box-ordered text (pdfminer) prints a table cell by cell, its header cells
+    where their boxes fall and a row's values down the columns."""
+    unordered: dict[int, str] = {}
+    spilled = _spilled_rows(block, template)
+    if spilled:
+        why = f"its block's rows hold fewer and more values than their columns ({', '.join(spilled)})"
+        unordered.update((id(row), why) for row in block.rows() if (row.kind or "").lower() in spilled)
+    unnamed = _unnamed_column(block, template)
+    if unnamed is not None:
+        column, named = unnamed
+        why = f"its block's header names {named} of its columns but never {column}, and the row has more values"
+        unordered.update((id(row), why) for row in block.rows() if _printed_count(row) > named)
+    late = _late_header(block, template)
+    if late is not None:
+        start, column = late
+        why = f"its block's header names a column ({column}, line {start.line}) after the row's values"
+        unordered.update((id(row), why) for row in block.rows() if row.values is not None)
+    return unordered
 
 
 def _late_header(block: BlockDraft, template: Template) -> tuple[ScanToken, str] | None:
@@ -506,6 +525,51 @@ def _late_header(block: BlockDraft, template: Template) -> tuple[ScanToken, str]
                 return line, first[0]
             named += words
     return None
+
+
+def _unnamed_column(block: BlockDraft, template: Template) -> tuple[str, int] | None:
+    """A column of the block's rows its text never names, where it names others: the column, and
+    how many it names. pdfminer can print a header cell far from its block (``现行 有效 件数`` among
+    table 三's numbers), and then a row's values run down the columns (规章's first, 行政规范性文件's
+    first, 规章's second …). A column is named by a pair of characters only its name has among
+    the block's columns (制发, 废止, 现行 …), so that a header wrapped or worded a little
+    differently still names it. Only in a block whose marker is printed: the text before a table's
+    first marker may have lost words to the text above it."""
+    keys = [(row.kind or "").lower() for row in block.rows() if row.values is not None and row.known]
+    specs = t2_rows(template)
+    key = next((k for k in keys if k in specs), None)
+    if key is None or block.marker is None:
+        return None
+    columns = [compact(normalize_line(name)) for name in _column_names(key, template)]
+    words = _joined([block.marker, *(line for line in block.lines if _is_text(line))])
+    named = [
+        name
+        for name in columns
+        if any(pair in words for pair in _pairs(name).difference(*(_pairs(o) for o in columns if o != name)))
+    ]
+    unnamed = [name for name in columns if name not in named]
+    return (unnamed[0], len(named)) if named and unnamed else None
+
+
+def _spilled_rows(block: BlockDraft, template: Template) -> list[str]:
+    """The block's rows with values, where one has fewer cells than its columns and another more:
+    values that ran from one row into another (pdfminer prints a table down its columns, 行政许可's
+    first value, 其他对外管理服务事项 and all the rest after it). Table 二 has no arithmetic to say
+    which value is whose. Empty otherwise."""
+    specs = t2_rows(template)
+    counts = {
+        key: len(row.values.cells)
+        for row in block.rows()
+        if row.values is not None and row.known and (key := (row.kind or "").lower()) in specs
+    }
+    widths = {key: len(_column_names(key, template)) for key in counts}
+    short = any(counts[k] < widths[k] for k in counts)
+    long = any(counts[k] > widths[k] for k in counts)
+    return list(counts) if short and long else []
+
+
+def _printed_count(row: RowDraft) -> int:
+    return 0 if row.values is None else sum(1 for cell in row.values.cells if cell.text.strip())
 
 
 def _unknown_cells(addresses: Iterable[str], line: int) -> tuple[Cell, ...]:

@@ -391,12 +391,15 @@ def rests_unsettled(placement: RowPlacement) -> RowPlacement:
 def _cell_by_cell(lines: Sequence[Sequence[RawCell]]) -> bool:
     """Whether a row's values may be printed cell after cell, each cell's lines together (pdfium's
     and ``pdftotext -raw``'s text of a PDF drawn cell by cell: ``9670 9181 9074 1147`` / ``8`` /
-    ``5848 1724`` / ``3`` / ``6249`` / ``4``): a line holds more values than the line before it.
-    Read line after line, a later line holds the rests of numbers above it, so rarely more (only
-    one-line cells centred up and down between a wrapped number's lines). Read cell after cell, a
-    number's rest follows it (``merge``): where the line-after-line readings are more than the
-    search may try, those joins alone are read."""
-    return any(len(after) > len(before) for before, after in itertools.pairwise(lines))
+    ``5848 1724`` / ``3`` / ``6249`` / ``4``): a line holds more values than the line before it,
+    or two lines running hold one each (``223`` / ``2`` / ``195`` / ``9``). Read line after line, a
+    later line holds the rests of numbers above it, so rarely more (only one-line cells centred up
+    and down between a wrapped number's lines), and one each only where a number's rest wrapped
+    again. Read cell after cell, a number's rest follows it (``merge``): where the line-after-line
+    readings are more than the search may try, those joins alone are read."""
+    return any(
+        len(after) > len(before) or len(after) == len(before) == 1 for before, after in itertools.pairwise(lines)
+    )
 
 
 def _under_columns(lines: Sequence[Sequence[RawCell]]) -> bool:

@@ -6,6 +6,7 @@ itself gives the seeds' reading, not only the shortcut that clean tables take.""
 from __future__ import annotations
 
 import importlib
+import json
 from collections.abc import Callable
 from pathlib import Path
 
@@ -253,3 +254,17 @@ def test_runs_no_placement_proves_stay_out() -> None:
     report = gixr_grammar.parse(text)
     assert report.cells()["t3.total.natural_person"] is None and report.cells()["t3.carried_forward.total"] is None
     assert not [d for d in report.diagnostics if d.code == "placed_by_arithmetic"]
+
+
+def test_a_row_whose_label_and_numbers_both_wrapped_takes_its_numbers_rests_after_the_label() -> None:
+    """pdfium's text of a LibreOffice export: ``3.要求提`` / ``6`` / ``0 439`` / ``2`` / ``2`` /
+    ``0 440`` / ``供公开出`` / ``版物`` / ``8 8``: the label's rest on lines of its own between the
+    row's numbers and their rests (4398, 4408). The rests, after the label's unnumbered pieces, go
+    on the run before them, and the row is read (before: two runs, which row owns them unsaid)."""
+    text = Path(__file__).parent.parent / "data" / "pdfium" / "libreoffice_t3_label_and_rests_wrapped.txt"
+    expected = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
+    cells = gixr_grammar.parse(text.read_text(encoding="utf-8")).cells()
+    assert {k: cells[k] for k in expected if k.startswith(("t3.", "t4."))} == {
+        k: v for k, v in expected.items() if k.startswith(("t3.", "t4."))
+    }
+    assert [cells[f"t3.not_processed_publication.{c.key}"] for c in T3_COLUMNS] == [6, 0, 4398, 2, 2, 0, 4408]

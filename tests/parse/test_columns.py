@@ -186,6 +186,36 @@ def test_table_two_whose_header_names_a_column_after_the_rows_is_left_unknown() 
     assert [d.found for d in late] == ["1378652", "574658 1123770 1311149"]
 
 
+def test_table_two_whose_header_names_a_column_only_elsewhere_is_left_unknown() -> None:
+    """pdfminer's text: the block's header names 本年制发件数 and 本年废止件数, its 现行有效件数
+    is printed among table 三's numbers; 规章 1547460 / 行政规范性文件 541402 977378 1354825 are the
+    two rows' first column and then the second. Read as printed, 行政规范性文件 took 规章's
+    repealed number and its own as in force. Its row, longer than the columns its block names, is
+    unknown; 规章's one number is its first column's in every order."""
+    text = PDFMINER / "undecided" / "libreoffice_t2_header_elsewhere.txt"
+    expected = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
+    report = gixr_grammar.parse(text.read_text(encoding="utf-8"))
+    assert _wrong(report.cells(), expected) == {}
+    columns = ("issued", "repealed", "in_force")
+    assert [report.cells()[f"t2.normative_documents.{c}"] for c in columns] == [None] * 3
+    unnamed = [d for d in report.diagnostics if d.code == "ambiguous_placement" and "never 现行有效件数" in d.message]
+    assert [d.found for d in unnamed] == ["541402 977378 1354825"]
+
+
+def test_table_two_rows_one_short_one_long_are_left_unknown() -> None:
+    """pdfminer's text of a 2019 block: 行政许可 1888941 / 其他对外管理服务事项 721405 -329 -311
+    1273202 1950631, the table read down its columns. Read as printed, the long row took the short
+    one's numbers (-329 as its change). With no arithmetic in table 二, both rows are unknown."""
+    text = PDFMINER / "undecided" / "libreoffice_t2_rows_spilled.txt"
+    expected = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
+    report = gixr_grammar.parse(text.read_text(encoding="utf-8"))
+    assert _wrong(report.cells(), expected) == {}
+    columns = ("items_last_year", "items_change", "decisions")
+    assert [report.cells()[f"t2.{r}.{c}"] for r in ("licensing", "other_services") for c in columns] == [None] * 6
+    spilled = [d.found for d in report.diagnostics if d.code == "ambiguous_placement" and "fewer and more" in d.message]
+    assert spilled == ["1888941", "721405 -329 -311 1273202 1950631"]
+
+
 def _pdfminer_text(data: bytes) -> str:
     from pdfminer.high_level import extract_text
 

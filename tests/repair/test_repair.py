@@ -146,6 +146,16 @@ def test_a_row_printed_cell_after_cell_joins_each_rest_to_the_number_before_it()
     assert [cells[f"t3.new_received.{c.key}"] for c in T3_COLUMNS] == [9670, 9181, 9074, 11478, 5848, 17243, 62494]
 
 
+def test_a_row_whose_last_cells_wrapped_one_after_another_joins_each_rest_to_its_number() -> None:
+    """pdfium's text of a LibreOffice export: the total row's first cells on one line, then its
+    three wrapped cells one line each, each first part followed by its rest (223 / 2, 195 / 9,
+    464 / 4). Read as rests of any number above, the lines give more readings than the search may
+    try; two lines running with one value each are read cell after cell too."""
+    lines = ["28 104 204 117 223", "2", "195", "9", "464", "4"]
+    readings = _readings(_cells(lines), 7)
+    assert "28 104 204 117 2232 1959 4644" in readings and len(readings) < 50
+
+
 def _positioned_cells(lines: list[str]) -> list[RawCell]:
     return [RawCell(m.group(), n, m.start() + 1) for n, line in enumerate(lines, 1) for m in re.finditer(r"\S+", line)]
 
