@@ -18,8 +18,8 @@ label) and reads its numbers back into rows:
   tell applicant columns apart, so the simplest proved readings (fewest runs of numbers) are taken,
   and the rows are rebuilt only if all of them give every cell the same number.
 
-A part no reading decides keeps its labels and loses its numbers to a ``column_order_unknown``
-error that lists them: never a number in the wrong row. Every rebuilt cell keeps its line and column.
+A part no reading decides keeps its labels and loses its numbers (and the lines of numbers right
+after it) to a ``column_order_unknown`` error that lists them: never a number in the wrong row. Every rebuilt cell keeps its line and column.
 """
 
 from __future__ import annotations
@@ -107,10 +107,20 @@ def rebuild_columns(rows: Sequence[Row], diagnostics: list[Diagnostic]) -> list[
     index = 0
     for part in _parts(rows):
         out.extend(rows[index : part.start])
-        out.extend(_rewrite(rows, part, diagnostics))
-        index = part.end
+        rewritten, index = _rewrite(rows, part, diagnostics)
+        out.extend(rewritten)
     out.extend(rows[index:])
     return out
+
+
+def _boxes_after(rows: Sequence[Row], end: int) -> int:
+    """Where the lines of numbers after an unread part end: the part ends at a line of several
+    numbers (boxes side by side, ``4870 5954``), and what follows is more of its page's boxes,
+    which read row by row its last label would take (six of them and a total the arithmetic
+    fills, or seven no equation reads)."""
+    while end < len(rows) and all(not split_values(c.text)[0] and split_values(c.text)[1] for c in rows[end]):
+        end += 1
+    return end
 
 
 def _is_number(row: Row) -> bool:
@@ -250,7 +260,10 @@ def _transposed(part: _Part) -> bool:
     return any(count != WIDTH for count in counts) and 0 in counts[:-1]
 
 
-def _rewrite(rows: Sequence[Row], part: _Part, diagnostics: list[Diagnostic]) -> list[Row]:
+def _rewrite(rows: Sequence[Row], part: _Part, diagnostics: list[Diagnostic]) -> tuple[list[Row], int]:
+    """The part's rows rebuilt, or its labels alone and its numbers reported; and where the rows
+    it stands for end. A part no reading decides also stands for the lines of numbers right after
+    it (``_boxes_after``)."""
     keys = [k for k in T3_ROW_ORDER if k in part.labels]
     count = len(keys) * WIDTH
     four = _table_four(rows, part)
@@ -259,29 +272,32 @@ def _rewrite(rows: Sequence[Row], part: _Part, diagnostics: list[Diagnostic]) ->
     headers = [h for h in part.headers if h[0] < count]
     boxes = {at: (keys.index(key), n) for at, (key, n) in part.boxes.items() if at + n <= count}
     reading = _read(cells, len(keys), headers, boxes) if len(taken) == count else None
+    end = part.end
     if reading is None:  # every number before table 四's header is table 三's, and unplaced
-        taken = [n for n in part.numbers if n < four]
-        cells = [rows[i][0] for i in taken]
+        end = _boxes_after(rows, part.end) if four == part.end else end
+        taken = [n for n in part.numbers if n < four] + list(range(part.end, end))
+        cells = [cell for i in taken for cell in rows[i]]
     label_rows = {i for indices in (*part.labels.values(), *part.groups.values()) for i in indices}
     rest = [i for i in range(part.start, part.end) if i not in label_rows and i not in taken]
     before = [rows[i] for i in rest if i < part.heading]
     after = [rows[i] for i in rest if i >= part.heading]
-    first, last = cells[0] if cells else rows[part.start][0], rows[part.end - 1][0]
+    first, last = cells[0] if cells else rows[part.start][0], rows[end - 1][0]
     if reading is None:
+        found = " ".join(c.text for c in cells)
         diagnostics.append(
             Diagnostic(
                 "column_order_unknown",
                 Severity.ERROR,
                 f"table 三 on lines {rows[part.start][0].line}–{last.line} is printed column by column "
-                f"({len(keys)} rows' labels and {len(part.numbers)} numbers, one a line) and no reading of "
+                f"({len(keys)} rows' labels and {len(found.split())} numbers, one a line) and no reading of "
                 f"its numbers into rows holds every row's total; its numbers are left out",
                 first.line,
                 first.column,
                 expected=f"{count} numbers read into rows whose totals are the sums of their columns",
-                found=" ".join(c.text for c in cells),
+                found=found,
             )
         )
-        return [*before, *_label_rows(rows, part, keys, None), *after]
+        return [*before, *_label_rows(rows, part, keys, None), *after], end
     diagnostics.append(
         Diagnostic(
             "columns_rebuilt",
@@ -292,7 +308,7 @@ def _rewrite(rows: Sequence[Row], part: _Part, diagnostics: list[Diagnostic]) ->
             first.column,
         )
     )
-    return [*before, *_label_rows(rows, part, keys, reading), *after]
+    return [*before, *_label_rows(rows, part, keys, reading), *after], end
 
 
 def _label_rows(rows: Sequence[Row], part: _Part, keys: list[str], reading: list[list[RawCell]] | None) -> list[Row]:

@@ -167,6 +167,21 @@ def test_table_four_printed_cell_by_cell_out_of_its_order_is_left_unknown() -> N
     assert unordered.found == "0 0 0 0 0 0 7 7 0 7 7 0 0" and unordered.line == 547  # 结果 维持 where 其他结果 is due
 
 
+def test_numbers_after_a_part_no_reading_decides_are_the_part_s_too() -> None:
+    """pdfminer's text of a web page exported by LibreOffice: a part of two labels and seven
+    numbers one a line ends at ``4870 5954`` (two boxes side by side); after it ``378`` … ``1003``
+    one a line. Read row by row, 二、上年结转's row took those seven (its total no sum of them), and
+    on the next page （六）其他处理 took six more and a total the arithmetic filled (9743). The
+    lines of numbers right after a part no reading decides are left out with it."""
+    text = PDFMINER / "undecided" / "libreoffice_t3_boxes_after_part.txt"
+    expected = json.loads(text.with_suffix(".json").read_text(encoding="utf-8"))
+    report = gixr_grammar.parse(text.read_text(encoding="utf-8"))
+    assert _wrong(report.cells(), expected) == {}
+    unread = [d.found for d in report.diagnostics if d.code == "column_order_unknown"]
+    assert unread[0] == "8 74 30 10 664 246 136 4870 5954 378 325 204 12 1003"
+    assert unread[1].endswith(" 981 65 9 4848 4849 2 9 20 15")
+
+
 def test_table_two_whose_header_names_a_column_after_the_rows_is_left_unknown() -> None:
     """pdfminer's text: ``规章 1378652 行政规范性文件 574658 1123770 1311149 现行 有效 件数 738 46
     536 16``: the two rows' first column, then the second, 现行有效件数's header after them and its
