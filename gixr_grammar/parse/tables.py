@@ -552,20 +552,20 @@ def _unnamed_column(block: BlockDraft, template: Template) -> tuple[str, int] | 
 
 
 def _spilled_rows(block: BlockDraft, template: Template) -> list[str]:
-    """The block's rows with values, where one has fewer cells than its columns and another more:
-    values that ran from one row into another (pdfminer prints a table down its columns, 行政许可's
-    first value, 其他对外管理服务事项 and all the rest after it). Table 二 has no arithmetic to say
-    which value is whose. Empty otherwise."""
+    """The block's rows with values, where one has fewer cells (empty ones too) than its columns
+    and another more values: values that ran from one row into another (pdfminer prints a table
+    down its columns, 行政许可's first value, 其他对外管理服务事项 and all the rest after it). Table
+    二 has no arithmetic to say which value is whose. Empty otherwise."""
     specs = t2_rows(template)
-    counts = {
-        key: len(row.values.cells)
+    rows = {
+        key: row
         for row in block.rows()
         if row.values is not None and row.known and (key := (row.kind or "").lower()) in specs
     }
-    widths = {key: len(_column_names(key, template)) for key in counts}
-    short = any(counts[k] < widths[k] for k in counts)
-    long = any(counts[k] > widths[k] for k in counts)
-    return list(counts) if short and long else []
+    widths = {key: len(_column_names(key, template)) for key in rows}
+    short = any(len(row.values.cells) < widths[k] for k, row in rows.items() if row.values is not None)
+    long = any(_printed_count(row) > widths[k] for k, row in rows.items())
+    return list(rows) if short and long else []
 
 
 def _printed_count(row: RowDraft) -> int:

@@ -51,6 +51,7 @@ _NO_WIDTH = 0.01  # points: pdfium's text page skips a text object narrower than
 _NO_GLYPH = 0.01  # font sizes: a glyph box this low is empty (pdfium gives 0.001); 一 is 0.05 high
 _FONT_HINT = "no font on this machine has their glyphs: install a CJK font (Debian: apt-get install fonts-noto-cjk)"
 _FORM_DEPTH = 15  # form objects nested deeper are not walked (pypdfium2's limit)
+_SIGNS = ("-", "+", "\u2212", "\uff0d", "\uff0b")  # a cell's first line that is a number's sign alone
 
 
 _Cell = TypeVar("_Cell", str, bool)
@@ -628,12 +629,14 @@ def _place(tables: Sequence[_Table], chars: Sequence[_Char]) -> list[_Char]:
 
 
 def _cell_text(lines: list[list[_Char]]) -> str:
-    """A cell's lines as one text: a number a narrow column wrapped is joined again (1167 + 545),
-    other lines with a space (labels are matched without it)."""
+    """A cell's lines as one text: a number a narrow column wrapped is joined again (1167 + 545, or
+    its sign alone on the first line: - + 1157), other lines with a space (labels are matched
+    without it)."""
     text = ""
     for line in lines:
         piece = "".join(c.text for c in line)
-        joined = (text[-1:].isdigit() and (piece[:1].isdigit() or piece[:1] == ".")) or text[-1:] == "."
+        number = text[-1:].isdigit() or text in _SIGNS
+        joined = (number and (piece[:1].isdigit() or piece[:1] == ".")) or text[-1:] == "."
         text += piece if joined or not text else f" {piece}"
     return text
 

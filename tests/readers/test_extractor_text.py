@@ -61,6 +61,7 @@ WORD_EXPORTS = [
     "2021_libreoffice_label_split",
     "2019_libreoffice_narrow",
     "2021_libreoffice_narrow",
+    "2019_libreoffice_sized",
 ]
 
 

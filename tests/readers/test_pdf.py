@@ -305,6 +305,18 @@ def test_word_tables_of_equal_columns_read_exact(document: str) -> None:
     assert {k: None if cells.get(k) is None else str(cells[k]) for k in expected} == expected
 
 
+def test_a_negative_number_whose_sign_wrapped_alone_is_one_number() -> None:
+    """A random report's Word file with its columns sized as agencies' templates (labels wide,
+    numbers narrow), exported to PDF by LibreOffice: 本年增/减's -1157 wraps after its sign, ``-``
+    over ``1157``. Read as ``- 1157``, the blank mark - and 1157 made 行政处罚's row four values,
+    and its 处理决定数量 1157. Every cell as rendered."""
+    expected = json.loads((DOCUMENTS / "2019_libreoffice_sized.json").read_text(encoding="utf-8"))
+    report = gixr_grammar.parse_file(DOCUMENTS / "2019_libreoffice_sized.pdf")
+    cells = report.cells()
+    assert {k: None if cells.get(k) is None else str(cells[k]) for k in expected} == expected
+    assert [cells[f"t2.penalties.{c}"] for c in ("items_change", "decisions")] == [-1157, 765239]
+
+
 def test_two_values_a_narrow_gap_separates_are_two_words() -> None:
     """An unruled table's number that fills its column (219584) with the next column's blank mark
     closer than a cell gap: a space between them (a gap over half a font size), so two values."""
