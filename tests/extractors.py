@@ -1,6 +1,6 @@
 """The PDF text extractors users run on agencies' PDFs, as the extractor-text tests run them: pdfium's
-text (pypdfium2), pdfplumber's, and poppler's ``pdftotext -layout`` and ``-raw``. One that is not
-installed is None, with the reason."""
+text (pypdfium2), pdfplumber's, poppler's ``pdftotext -layout`` and ``-raw``, and markitdown's PDF to
+markdown. One that is not installed is the reason instead."""
 
 from __future__ import annotations
 
@@ -29,6 +29,16 @@ def pdfplumber_text(data: bytes) -> str:
         return "\n".join(page.extract_text() or "" for page in pdf.pages)
 
 
+def markitdown_text(data: bytes) -> str:
+    """markitdown's PDF to markdown (its tables by pdfplumber as pipe tables, the rest as text; the
+    whole page by pdfminer where it finds no table), as a user converting a report to markdown gets."""
+    from markitdown import MarkItDown, StreamInfo
+
+    converter = MarkItDown(enable_plugins=False)
+    pdf = StreamInfo(extension=".pdf", mimetype="application/pdf")
+    return str(converter.convert_stream(io.BytesIO(data), stream_info=pdf).text_content)
+
+
 def _pdftotext(mode: str) -> Extractor:
     def extract(data: bytes) -> str:
         done = subprocess.run(
@@ -48,6 +58,12 @@ def available() -> dict[str, Extractor | str]:
         extractors["pdfplumber"] = pdfplumber_text
     except ImportError:
         extractors["pdfplumber"] = "pdfplumber is not installed (pip install pdfplumber)"
+    try:
+        import markitdown  # noqa: F401
+
+        extractors["markitdown"] = markitdown_text
+    except ImportError:
+        extractors["markitdown"] = "markitdown is not installed (pip install 'markitdown[pdf]')"
     for mode in ("-layout", "-raw"):
         name = f"pdftotext{mode}"
         has = shutil.which("pdftotext") is not None

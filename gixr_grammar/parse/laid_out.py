@@ -16,8 +16,9 @@ one reads them otherwise, no row is placed by the header.
 A table of explicit cells says it by cell instead: a PDF → markdown converter that takes the PDF's
 rules for columns adds empty ones (``| 信息内容 | 本年新制作数量 | | 本年新公开数量 | 对外公开总数量 |
 |``), so ``| 规范性文件 | 43297 | | 4870 | | |`` has five value cells for three columns; 4870 is in
-the cell 本年新公开数量 heads. Read so only where the row's label is in the cell the header's first
-word is (the two lines are one grid) and every value's cell has a name.
+the cell 本年新公开数量 heads; a header wrapped over several rows (``| | 本年增/ |`` over ``| | 减 |``)
+names a cell by its pieces joined. Read so only where the row's label is in the cell the header's
+first word is (the lines are one grid) and every value's cell has a name.
 """
 
 from __future__ import annotations
@@ -111,18 +112,36 @@ def display_aligned(rows: Iterable[tuple[RowDraft, ScanToken, Sequence[str]]]) -
     return read[True] > read[False]
 
 
+def char_pairs(text: str) -> set[str]:
+    """The pairs of adjacent characters of ``text``."""
+    return {text[i : i + 2] for i in range(len(text) - 1)}
+
+
+def naming_pairs(names: Sequence[str]) -> list[set[str]]:
+    """For each of ``names``, the pairs of adjacent characters no other of them has (制发, 废止,
+    现行 …): a header wrapped, cut or worded a little differently still names its column by them."""
+    folded = [compact(normalize_line(name)) for name in names]
+    return [char_pairs(name).difference(*(char_pairs(o) for o in folded if o != name)) for name in folded]
+
+
 def header_cells(header: Sequence[ScanToken], names: Sequence[str]) -> tuple[int, tuple[int, ...]] | None:
-    """On a header line of explicit cells (``header``: its words' tokens, left to right), the cell
-    its first word is in, and the cell each of ``names`` is; None unless each name is one cell's
-    whole text, in order."""
-    cells = [token.cells[0] for token in header]
-    if not cells or any(not cell.separated for cell in cells):
+    """In a header of explicit cells (``header``: the text before a block's rows, in text order; a
+    header wrapped over several rows has a name's pieces in its cell on each, ``| | 本年增/ |`` over
+    ``| | 减 |``, and a converter may leave a piece out of the table: ``现行`` / ``| … | 有效 |``), the
+    first cell a word is in, and the cell that names each of ``names`` (``naming_pairs``, its pieces
+    joined); None unless one cell names each, no cell two, in order."""
+    joined: dict[int, str] = {}
+    for at, text in [(c.index, compact(c.text)) for token in header for c in token.cells[:1] if c.index is not None]:
+        joined[at] = joined.get(at, "") + text
+    found = []
+    for pairs in naming_pairs(names):
+        cells = [at for at, text in joined.items() if any(pair in text for pair in pairs)]
+        if len(cells) != 1:
+            return None
+        found.append(cells[0])
+    if len(set(found)) < len(found) or any(b <= a for a, b in itertools.pairwise(found)):
         return None
-    index = {compact(cell.text): cell.index for cell in cells if cell.index is not None}
-    found = tuple(index.get(compact(normalize_line(name)), -1) for name in names)
-    if cells[0].index is None or min(found) < 0 or any(b <= a for a, b in itertools.pairwise(found)):
-        return None
-    return cells[0].index, found
+    return min(joined), tuple(found)
 
 
 def separated_row(row: RowDraft, lead: int, columns: tuple[int, ...]) -> RowDraft | None:

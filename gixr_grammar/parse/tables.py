@@ -47,7 +47,15 @@ from ..text.normalize import compact, normalize_line
 from ..text.values import Number, is_value, to_wan_yuan
 from .alignment import AlignedRow, Alignment, pieces, read_rows
 from .drafts import BlockDraft, RowDraft, TableDraft
-from .laid_out import display_aligned, header_cells, header_spans, laid_out_row, separated_row
+from .laid_out import (
+    char_pairs,
+    display_aligned,
+    header_cells,
+    header_spans,
+    laid_out_row,
+    naming_pairs,
+    separated_row,
+)
 from .scanner import FRAGMENT, ScanToken, base_name, values_token
 
 MAX_SHOWN = 5  # candidate placements listed in an ambiguous_placement diagnostic
@@ -393,6 +401,7 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     unknown: list[RowDraft] = []
     markers = {compact(normalize_line(b[0])) for b in T2_TEMPLATE_BLOCKS[template.value]}
     headers: dict[int, tuple[ScanToken, ...]] = {}  # a row's draft (by id) → its block's header line's words
+    above: dict[int, tuple[ScanToken, ...]] = {}  # a row's draft (by id) → its block's text before its rows
     before: dict[int, ScanToken] = {}  # a row's draft (by id) → the text line just before it, if any
     unordered: dict[int, str] = {}  # a row's draft (by id) → why its values' order is unknown
     for block in draft.blocks:
@@ -401,6 +410,8 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
         if words:
             line = tuple(word for word in words if word.line == words[-1].line)
             headers.update((id(row), line) for row in block.rows())
+        head = tuple(t for t in itertools.takewhile(lambda t: not isinstance(t, RowDraft), block.lines) if _is_text(t))
+        above.update((id(row), head) for row in block.rows())
         before.update(
             (id(line), previous)
             for previous, line in itertools.pairwise(block.lines)
@@ -449,9 +460,13 @@ def build_table2(draft: TableDraft, template: Template, budget: SplitBudget) -> 
     display = display_aligned(
         (draft, headers[id(draft)][-1], names[k]) for k, (draft, _) in rows.items() if id(draft) in headers
     )
-    ordered = {k: _laid_out(k, *rows[k], headers.get(id(rows[k][0])), names[k], display) for k in specs if k in rows}
+    ordered = {
+        k: _laid_out(k, *rows[k], headers.get(id(rows[k][0])), above.get(id(rows[k][0]), ()), names[k], display)
+        for k in specs
+        if k in rows
+    }
     for key, (placed, _) in ordered.items():
-        if placed is not rows[key][0] and not headers[id(rows[key][0])][-1].cells[0].separated:
+        if placed is not rows[key][0] and not _explicit(rows[key][0]):
             _say_laid_out(builder, key, placed, rows[key][1], headers[id(rows[key][0])][-1], names[key])
     left_out: dict[str, Row] = {}
     for key, (draft_row, spec) in ordered.items():
@@ -540,15 +555,11 @@ def _unnamed_column(block: BlockDraft, template: Template) -> tuple[str, int] | 
     key = next((k for k in keys if k in specs), None)
     if key is None or block.marker is None:
         return None
-    columns = [compact(normalize_line(name)) for name in _column_names(key, template)]
+    columns = _column_names(key, template)
     words = _joined([block.marker, *(line for line in block.lines if _is_text(line))])
-    named = [
-        name
-        for name in columns
-        if any(pair in words for pair in _pairs(name).difference(*(_pairs(o) for o in columns if o != name)))
-    ]
-    unnamed = [name for name in columns if name not in named]
-    return (unnamed[0], len(named)) if named and unnamed else None
+    named = [any(pair in words for pair in pairs) for pairs in naming_pairs(columns)]
+    unnamed = [compact(normalize_line(name)) for name, found in zip(columns, named, strict=True) if not found]
+    return (unnamed[0], sum(named)) if any(named) and unnamed else None
 
 
 def _spilled_rows(block: BlockDraft, template: Template) -> list[str]:
@@ -602,21 +613,28 @@ def _laid_out(
     row: RowDraft,
     spec: RowSpec,
     header: tuple[ScanToken, ...] | None,
+    above: Sequence[ScanToken],
     names: Sequence[str],
     display: bool | None,
 ) -> tuple[RowDraft, RowSpec]:
     """A row with its values in the columns of the header names they stand under (``laid_out``):
-    a row of explicit cells in a grid with cells of its own, as its cells say; a laid-out text's
-    short row, in the measure (``display``) the table's laid-out rows say, with an info
-    (``_say_laid_out``). As it was where the text does not say."""
+    a row of explicit cells in a grid with cells of its own, as its cells say (the header's words
+    among the block's text ``above`` its rows); a laid-out text's short row, in the measure
+    (``display``) the table's laid-out rows say, with an info (``_say_laid_out``). As it was where
+    the text does not say."""
     placed = None
-    if header is not None and header[-1].cells[0].separated:
-        grid = header_cells(header, names)
+    if _explicit(row):
+        grid = header_cells(above, names)
         placed = None if grid is None else separated_row(row, *grid)
     elif header is not None and display is not None:
         spans = header_spans(header[-1], names, display)
         placed = None if spans is None else laid_out_row(row, spans, display)
     return (row, spec) if placed is None else (placed, spec)
+
+
+def _explicit(row: RowDraft) -> bool:
+    """Whether a row is printed in explicit cells (tabs, pipes), not laid out with spaces."""
+    return row.label is not None and row.label.cells[0].separated
 
 
 def _say_laid_out(
@@ -884,12 +902,13 @@ def _t4_columns_named(words: str) -> set[str]:
     return {key for key, pairs in _T4_COLUMN_PAIRS.items() if any(pair in words for pair in pairs)}
 
 
-def _pairs(label: str) -> set[str]:
-    return {label[i : i + 2] for i in range(len(label) - 1)}
-
-
 _T4_COLUMN_PAIRS = {
-    key: _pairs(label)
-    - {p for other, text in (*T4_COLUMN_LABELS.items(), *T4_ROW_LABELS.items()) if other != key for p in _pairs(text)}
+    key: char_pairs(label)
+    - {
+        p
+        for other, text in (*T4_COLUMN_LABELS.items(), *T4_ROW_LABELS.items())
+        if other != key
+        for p in char_pairs(text)
+    }
     for key, label in T4_COLUMN_LABELS.items()
 }

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import SEED_NAMES, document_cells, exact, expected_cells, seed_text
-from reports import T2_2019, T3_2019_ROWS, T3_HEADER, report
+from reports import T2_2019, T2_2021, T3_2019_ROWS, T3_HEADER, report
 
 import gixr_grammar
 
@@ -131,3 +131,45 @@ def test_a_row_of_explicit_cells_takes_its_columns_from_the_header_s_cells() -> 
     ]
     shifted = gixr_grammar.parse(report(t2=t2.replace("| 规范性文件 |", "| | 规范性文件 |"))).cells()
     assert shifted["t2.normative_documents.published"] is None
+
+
+def test_a_header_of_explicit_cells_wrapped_over_rows_names_each_cell_by_its_pieces() -> None:
+    """markitdown's pipe table of a PDF's table 二 block: the header wrapped over three rows
+    (``本年增/`` over ``减``, ``处理决`` over ``定数量``) and an empty column of its own; the row's
+    empty cells are blanks. Each name is its cell's pieces joined, and the values go in the cells
+    their names head: read by the trailing empty cell alone, 处理决定数量 took 本年增/减's 0."""
+    block = (
+        "第二十条第（六）项\n"
+        "|      |         |     | 本年增/ | 处理决 |\n"
+        "| ---- | ------- | --- | ---- | --- |\n"
+        "| 信息内容 | 上一年项目数量 |     |      |     |\n"
+        "|      |         |     | 减    | 定数量 |\n"
+        "| 行政处罚 | 7 |  | 3 | 5 |\n"
+        "| 行政强制 | 0   |     | 0   |     |\n"
+    )
+    start = T2_2019.index("第二十条第（六）项")
+    t2 = T2_2019[:start] + block + T2_2019[T2_2019.index("第二十条第（八）项") :]
+    cells = gixr_grammar.parse(report(t2=t2)).cells()
+    columns = ("items_last_year", "items_change", "decisions")
+    assert [cells[f"t2.enforcement.{c}"] for c in columns] == [0, 0, None]
+    assert [cells[f"t2.penalties.{c}"] for c in columns] == [7, 3, 5]
+
+
+def test_a_header_cell_whose_name_lost_pieces_outside_the_table_still_names_its_column() -> None:
+    """markitdown leaves a wrapped header cell's first and last lines out of its pipe table (``现行``
+    above it, ``件数`` below, ``有效`` in the cell): the cell is named by two characters only its
+    column's name has, and the rows' values go in the cells their names head."""
+    block = (
+        "第二十条第（一）项\n"
+        "现行\n"
+        "| 信息内容 | 本年制发件数 |     | 本年废止件数 |     | 有效  |\n"
+        "| ---- | ------ | --- | ------ | --- | --- |\n"
+        "件数\n"
+        "| 规章  |     |     | 8100 |     |     |\n"
+        "| 行政规范性文件 | 3 |     |      |     | 7 |\n"
+    )
+    t2 = block + T2_2021[T2_2021.index("第二十条第（五）项") :]
+    cells = gixr_grammar.parse(report(t2=t2)).cells()
+    columns = ("issued", "repealed", "in_force")
+    assert [cells[f"t2.regulations.{c}"] for c in columns] == [None, 8100, None]
+    assert [cells[f"t2.normative_documents.{c}"] for c in columns] == [3, None, 7]

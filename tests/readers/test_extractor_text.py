@@ -1,7 +1,8 @@
 """Real extractors' text of PDFs like agencies' Word exports (long labels wrapping in narrow columns,
 merged group labels centred in their span, tables across pages with page numbers) parses back to the
-rendered cells: pdfium, pdfplumber, pdftotext -layout and -raw each give their own text of one table,
-and the alignment of table 三's pieces to the template's rows reads every one of them."""
+rendered cells: pdfium, pdfplumber, pdftotext -layout and -raw, and markitdown's markdown each give
+their own text of one table, and the alignment of table 三's pieces to the template's rows reads
+every one of them."""
 
 from __future__ import annotations
 
@@ -35,14 +36,14 @@ def _extractor(name: str) -> Extractor:
 
 @pytest.mark.parametrize("path", GOLDEN, ids=[p.name for p in GOLDEN])
 def test_golden_extractor_text_is_exact(path: Path) -> None:
-    """The kept texts (three seeds as PDFs, ruled and unruled, through four extractors) are exact."""
+    """The kept texts (three seeds as PDFs, ruled and unruled, through five extractors) are exact."""
     cells = gixr_grammar.parse(path.read_text(encoding="utf-8")).cells()
     assert exact(cells, seed_of(path))
 
 
 def test_golden_texts_cover_every_extractor() -> None:
     assert {p.name.split(".")[1] for p in GOLDEN} == set(EXTRACTORS)
-    assert len(GOLDEN) == 12
+    assert len(GOLDEN) == 15
 
 
 @pytest.mark.parametrize("name", sorted(EXTRACTORS))
