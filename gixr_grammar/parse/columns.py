@@ -19,7 +19,8 @@ label) and reads its numbers back into rows:
   and the rows are rebuilt only if all of them give every cell the same number.
 
 A part no reading decides keeps its labels and loses its numbers (and the lines of numbers right
-after it) to a ``column_order_unknown`` error that lists them: never a number in the wrong row. Every rebuilt cell keeps its line and column.
+after it) to a ``column_order_unknown`` error that lists them: never a number in the wrong row.
+Every rebuilt cell keeps its line and column.
 """
 
 from __future__ import annotations
@@ -118,9 +119,14 @@ def _boxes_after(rows: Sequence[Row], end: int) -> int:
     numbers (boxes side by side, ``4870 5954``), and what follows is more of its page's boxes,
     which read row by row its last label would take (six of them and a total the arithmetic
     fills, or seven no equation reads)."""
-    while end < len(rows) and all(not split_values(c.text)[0] and split_values(c.text)[1] for c in rows[end]):
+    while end < len(rows) and all(map(_numbers_alone, rows[end])):
         end += 1
     return end
+
+
+def _numbers_alone(cell: RawCell) -> bool:
+    label, values = split_values(cell.text)
+    return not label and bool(values)
 
 
 def _is_number(row: Row) -> bool:
