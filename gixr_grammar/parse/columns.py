@@ -280,7 +280,8 @@ def _rewrite(rows: Sequence[Row], part: _Part, diagnostics: list[Diagnostic]) ->
     reading = _read(cells, len(keys), headers, boxes) if len(taken) == count else None
     end = part.end
     if reading is None:  # every number before table 四's header is table 三's, and unplaced
-        end = _boxes_after(rows, part.end) if four == part.end else end
+        if four == part.end:
+            end = _boxes_after(rows, end)
         taken = [n for n in part.numbers if n < four] + list(range(part.end, end))
         cells = [cell for i in taken for cell in rows[i]]
     label_rows = {i for indices in (*part.labels.values(), *part.groups.values()) for i in indices}

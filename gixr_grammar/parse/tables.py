@@ -48,7 +48,6 @@ from ..text.values import Number, is_value, to_wan_yuan
 from .alignment import AlignedRow, Alignment, pieces, read_rows
 from .drafts import BlockDraft, RowDraft, TableDraft
 from .laid_out import (
-    char_pairs,
     display_aligned,
     header_cells,
     header_spans,
@@ -509,7 +508,7 @@ def _unordered_rows(block: BlockDraft, template: Template) -> dict[int, str]:
     if unnamed is not None:
         column, named = unnamed
         why = f"its block's header names {named} of its columns but never {column}, and the row has more values"
-        unordered.update((id(row), why) for row in block.rows() if _printed_count(row) > named)
+        unordered.update((id(row), why) for row in block.rows() if _printed(row) > named)
     late = _late_header(block, template)
     if late is not None:
         start, column = late
@@ -575,12 +574,8 @@ def _spilled_rows(block: BlockDraft, template: Template) -> list[str]:
     }
     widths = {key: len(_column_names(key, template)) for key in rows}
     short = any(len(row.values.cells) < widths[k] for k, row in rows.items() if row.values is not None)
-    long = any(_printed_count(row) > widths[k] for k, row in rows.items())
+    long = any(_printed(row) > widths[k] for k, row in rows.items())
     return list(rows) if short and long else []
-
-
-def _printed_count(row: RowDraft) -> int:
-    return 0 if row.values is None else sum(1 for cell in row.values.cells if cell.text.strip())
 
 
 def _unknown_cells(addresses: Iterable[str], line: int) -> tuple[Cell, ...]:
@@ -902,13 +897,6 @@ def _t4_columns_named(words: str) -> set[str]:
     return {key for key, pairs in _T4_COLUMN_PAIRS.items() if any(pair in words for pair in pairs)}
 
 
-_T4_COLUMN_PAIRS = {
-    key: char_pairs(label)
-    - {
-        p
-        for other, text in (*T4_COLUMN_LABELS.items(), *T4_ROW_LABELS.items())
-        if other != key
-        for p in char_pairs(text)
-    }
-    for key, label in T4_COLUMN_LABELS.items()
-}
+# A column's pairs no other column's label has, nor a group's (行政复议 …)
+_T4_NAMING = naming_pairs([*T4_COLUMN_LABELS.values(), *T4_ROW_LABELS.values()])
+_T4_COLUMN_PAIRS = dict(zip(T4_COLUMN_LABELS, _T4_NAMING[: len(T4_COLUMN_LABELS)], strict=True))
